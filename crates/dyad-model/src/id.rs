@@ -1,0 +1,74 @@
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A document's stable identity: 128-bit FNV-1a of its normalised text and URL,
+/// written as 32 lowercase hex digits.
+///
+/// Normalisation folds all runs of whitespace to one space and trims the ends, so the
+/// same article read from HTML, a WARC record or a JSONL line gets the same id as long
+/// as the extracted text and URL agree. The hash is ours and fixed: ids never change
+/// between releases or platforms.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DocId(pub String);
+
+impl DocId {
+    pub fn from_content(text: &str, url: Option<&str>) -> DocId {
+        let mut normalised = String::with_capacity(text.len() + 64);
+        for word in text.split_whitespace() {
+            if !normalised.is_empty() {
+                normalised.push(' ');
+            }
+            normalised.push_str(word);
+        }
+        normalised.push('\u{1f}');
+        normalised.push_str(url.unwrap_or("").trim());
+        DocId(format!("{:032x}", stable_hash128(normalised.as_bytes())))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for DocId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// 128-bit FNV-1a. Not cryptographic; stable forever, which is what ids need.
+pub fn stable_hash128(bytes: &[u8]) -> u128 {
+    const OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
+    const PRIME: u128 = 0x0000000001000000000000000000013B;
+    bytes
+        .iter()
+        .fold(OFFSET, |h, &b| (h ^ b as u128).wrapping_mul(PRIME))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_does_not_change_id() {
+        let a = DocId::from_content("Russia  supplies\nrifles. ", Some("http://x"));
+        let b = DocId::from_content(" Russia supplies rifles.", Some("http://x"));
+        assert_eq!(a, b);
+        assert_eq!(a.as_str().len(), 32);
+    }
+
+    #[test]
+    fn url_changes_id() {
+        let a = DocId::from_content("text", Some("http://a"));
+        let b = DocId::from_content("text", Some("http://b"));
+        assert_ne!(a, b);
+        assert_ne!(a, DocId::from_content("text", None));
+    }
+
+    #[test]
+    fn fnv_known_value() {
+        // FNV-1a 128 of the empty input is the offset basis.
+        assert_eq!(stable_hash128(b""), 0x6c62272e07bb014262b821756295c58d);
+    }
+}
