@@ -163,8 +163,8 @@ mod tests {
     fn table_aligns_columns() {
         let out = render(Format::Table);
         let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines[0], "id  title            n");
+        assert_eq!(lines[0], "id  title           n");
         assert_eq!(lines[1], "a1  Talks, \"again\"  3");
-        assert_eq!(lines[2], "b2                   12");
+        assert_eq!(lines[2], "b2                  12");
     }
 }
