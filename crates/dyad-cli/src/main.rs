@@ -46,6 +46,28 @@ enum Command {
     Demo(cmd::demo::Args),
     /// Measure throughput and memory of the pipeline stages.
     Bench(cmd::bench::Args),
+    /// Tokenize, tag and parse a text file.
+    Parse(cmd::parse::ParseArgs),
+    /// Evaluate the tagger and parser against a gold CoNLL-U file.
+    EvalParse(cmd::parse::EvalParseArgs),
+    /// Train the tagger and parser from UD English EWT (reproduces the shipped model).
+    TrainParser(cmd::parse::TrainParserArgs),
+    /// Look up actors and manage actor dictionaries.
+    Actors(cmd::actors::Args),
+    /// Code the events (with their claims) in files and print them as JSON lines.
+    Extract(cmd::code::ExtractArgs),
+    /// Query stored events.
+    Events(cmd::code::EventsArgs),
+    /// Measure the coder against the field's gold data in ../shared.
+    Eval(cmd::code::EvalArgs),
+    /// Directed dyads per time window from stored events.
+    Dyads(cmd::graph::DyadsArgs),
+    /// The signed graph per window, as JSON, GEXF, GraphML or CSV.
+    Graph(cmd::graph::GraphArgs),
+    /// Actors cooperating with both sides of a conflict, with the evidence.
+    DoubleGames(cmd::graph::DoubleGamesArgs),
+    /// Structural balance and exact frustration index of the stored graph or an edge list.
+    Balance(cmd::graph::BalanceArgs),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +80,17 @@ fn main() -> ExitCode {
         Command::Stats(args) => cmd::stats::run(args, &ctx),
         Command::Demo(args) => cmd::demo::run(args, &ctx),
         Command::Bench(args) => cmd::bench::run(args, &ctx),
+        Command::Parse(args) => cmd::parse::run_parse(args, &ctx),
+        Command::EvalParse(args) => cmd::parse::run_eval_parse(args, &ctx),
+        Command::TrainParser(args) => cmd::parse::run_train_parser(args, &ctx),
+        Command::Actors(args) => cmd::actors::run(args, &ctx),
+        Command::Extract(args) => cmd::code::run_extract(args, &ctx),
+        Command::Events(args) => cmd::code::run_events(args, &ctx),
+        Command::Eval(args) => cmd::code::run_eval(args, &ctx),
+        Command::Dyads(args) => cmd::graph::run_dyads(args, &ctx),
+        Command::Graph(args) => cmd::graph::run_graph(args, &ctx),
+        Command::DoubleGames(args) => cmd::graph::run_double_games(args, &ctx),
+        Command::Balance(args) => cmd::graph::run_balance(args, &ctx),
     };
     match result {
         Ok(code) => code,

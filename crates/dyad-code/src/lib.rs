@@ -6,3 +6,5 @@
 //! denials.
 //!
 //! It does not parse or resolve actors; it reads those layers.
+
+pub mod context;
