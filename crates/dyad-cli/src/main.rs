@@ -8,6 +8,7 @@
 
 mod cmd;
 mod output;
+mod pipeline;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;

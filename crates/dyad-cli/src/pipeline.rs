@@ -1,0 +1,1 @@
+//! The ingest pipeline: reader → stages (components) → store.
