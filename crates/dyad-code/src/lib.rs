@@ -7,4 +7,11 @@
 //!
 //! It does not parse or resolve actors; it reads those layers.
 
+mod coder;
 pub mod context;
+pub mod eval;
+pub mod ontology;
+pub mod patterns;
+
+pub use coder::Coder;
+pub use patterns::{PatternError, Patterns};

@@ -14,16 +14,18 @@ pub struct DocId(pub String);
 
 impl DocId {
     pub fn from_content(text: &str, url: Option<&str>) -> DocId {
-        let mut normalised = String::with_capacity(text.len() + 64);
-        for word in text.split_whitespace() {
-            if !normalised.is_empty() {
-                normalised.push(' ');
+        // Hash the normalised bytes as they stream by instead of building the string:
+        // readers call this once per document and it would otherwise copy every text.
+        let mut hash = Fnv128::new();
+        for (i, word) in text.split_whitespace().enumerate() {
+            if i > 0 {
+                hash.write(b" ");
             }
-            normalised.push_str(word);
+            hash.write(word.as_bytes());
         }
-        normalised.push('\u{1f}');
-        normalised.push_str(url.unwrap_or("").trim());
-        DocId(format!("{:032x}", stable_hash128(normalised.as_bytes())))
+        hash.write(b"\x1f");
+        hash.write(url.unwrap_or("").trim().as_bytes());
+        DocId(format!("{:032x}", hash.finish()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -39,11 +41,30 @@ impl fmt::Display for DocId {
 
 /// 128-bit FNV-1a. Not cryptographic; stable forever, which is what ids need.
 pub fn stable_hash128(bytes: &[u8]) -> u128 {
+    let mut hash = Fnv128::new();
+    hash.write(bytes);
+    hash.finish()
+}
+
+struct Fnv128(u128);
+
+impl Fnv128 {
     const OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
     const PRIME: u128 = 0x0000000001000000000000000000013B;
-    bytes
-        .iter()
-        .fold(OFFSET, |h, &b| (h ^ b as u128).wrapping_mul(PRIME))
+
+    fn new() -> Self {
+        Fnv128(Self::OFFSET)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u128).wrapping_mul(Self::PRIME);
+        }
+    }
+
+    fn finish(&self) -> u128 {
+        self.0
+    }
 }
 
 #[cfg(test)]
@@ -64,6 +85,13 @@ mod tests {
         let b = DocId::from_content("text", Some("http://b"));
         assert_ne!(a, b);
         assert_ne!(a, DocId::from_content("text", None));
+    }
+
+    #[test]
+    fn streaming_hash_equals_hash_of_normalised_text() {
+        let id = DocId::from_content("  Russia supplies\n\nrifles. ", Some(" http://x "));
+        let expected = stable_hash128("Russia supplies rifles.\u{1f}http://x".as_bytes());
+        assert_eq!(id.as_str(), format!("{expected:032x}"));
     }
 
     #[test]

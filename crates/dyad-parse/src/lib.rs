@@ -1,7 +1,27 @@
 //! Sentences, tokens, tags, lemmas and dependency parses for news English.
 //!
-//! Adds the `sentences` and `tokens` layers of a [`dyad_model::Document`], keeping
-//! byte offsets into the original text. The tagger and parser are our own, trained by
-//! `dyad train-parser` on UD English EWT and shipped as a model file.
+//! [`Segmenter`] adds the `sentences` and `tokens` layers of a [`dyad_model::Document`],
+//! keeping byte offsets into the original text. [`Parser`] (which runs the segmenter
+//! first when a document has no tokens) fills each token's UPOS and Penn Treebank tags,
+//! lemma, head and UD relation. The tagger (averaged perceptron) and the parser
+//! (arc-eager, averaged perceptron, dynamic oracle) are our own, trained by
+//! `dyad train-parser` on UD English EWT and shipped inside this library.
 //!
-//! It does not know about actors or events.
+//! Sentences longer than [`MAX_SENTENCE_TOKENS`] tokens are cut into pieces of that
+//! size so that work per sentence stays bounded.
+//!
+//! It does not know about actors or events, and it only handles English: documents
+//! in other languages are skipped with a reason.
+
+mod arc_eager;
+pub mod conllu;
+pub mod eval;
+mod lemma;
+mod model;
+mod perceptron;
+mod segment;
+mod tagger;
+pub mod train;
+
+pub use model::{Analysis, ParseError, Parser};
+pub use segment::{Segmenter, MAX_SENTENCE_TOKENS};

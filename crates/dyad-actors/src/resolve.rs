@@ -1,0 +1,1145 @@
+//! Resolution in context: finds actor mentions in a tokenized document and says who
+//! each one is.
+//!
+//! Per sentence: longest dictionary match over folded words; country/group/person +
+//! agent combination ("Afghan security forces", "Haftar's forces"), with coordination
+//! ("Afghan and NATO military operations"); titles before names ("Foreign Minister
+//! Sergei Lavrov"); unknown proper names kept unresolved; appositions ("Zamir Kabulov,
+//! Russia's special envoy"). Per document: coreference of "the group", "the
+//! militants", "the junta", "it", "they" to the most recent compatible mention.
+
+use crate::dict::Dictionaries;
+use crate::entry::{Entry, Kind};
+use crate::fold::{fold_into, is_all_caps, is_capitalised};
+use crate::index::{Form, Hit, ROOT};
+use crate::words::is_possessive;
+use dyad_model::{Actor, ActorMention, Component, Date, Document, Sentence, Span, Upos};
+use dyad_parse::Segmenter;
+use std::sync::Arc;
+
+/// Adds the `mentions` layer; see the module documentation.
+#[derive(Clone, Debug)]
+pub struct Resolver {
+    dicts: Arc<Dictionaries>,
+}
+
+/// One answer of [`Resolver::lookup`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    pub actor: Actor,
+    pub explanation: String,
+}
+
+/// Sectors of armed non-state actors and forces: an armed group's "fighters" or
+/// "forces" are the group itself.
+fn is_armed(sector: &str) -> bool {
+    matches!(
+        sector,
+        "MIL" | "REB" | "INS" | "UAF" | "PMC" | "SEP" | "RAD" | "IMG"
+    )
+}
+
+/// The three-letter sector of an agent code such as `GOVMED`.
+fn sector_prefix(code: &str) -> String {
+    code.get(..3).unwrap_or(code).to_string()
+}
+
+/// Words that may stand between an actor and its agent when the parser has not run
+/// ("Russia's special envoy", "Afghan local police").
+const MODIFIERS: &[&str] = &[
+    "special",
+    "senior",
+    "top",
+    "former",
+    "elite",
+    "local",
+    "regular",
+    "armed",
+    "chief",
+    "deputy",
+    "federal",
+    "national",
+    "regional",
+    "provincial",
+    "interim",
+    "new",
+    "main",
+    "acting",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "military",
+    "security",
+];
+
+/// Capitalised words that are not names on their own.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "but",
+    "and",
+    "or",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "meanwhile",
+    "however",
+    "also",
+    "so",
+    "some",
+    "many",
+    "several",
+    "both",
+    "all",
+    "no",
+    "not",
+    "one",
+    "two",
+    "last",
+    "next",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "tomorrow",
+];
+
+/// Prepositions after which a capitalised name is most likely a place.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "across",
+    "outside",
+    "inside",
+    "around",
+    "into",
+    "throughout",
+];
+
+/// Name particles that may stand inside a name in lower case.
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "abu", "de", "da", "del", "van", "von", "der", "la", "ul",
+];
+
+/// Reporting and action verbs after which "it"/"they" are subjects, for text the
+/// parser has not tagged.
+const SUBJECT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "denied",
+    "denies",
+    "claimed",
+    "claims",
+    "added",
+    "announced",
+    "announces",
+    "accused",
+    "accuses",
+    "warned",
+    "warns",
+    "rejected",
+    "rejects",
+    "vowed",
+    "vows",
+    "confirmed",
+    "confirms",
+    "insisted",
+    "insists",
+];
+
+/// Words after which "they" is a subject ("they would continue"); "it" is not
+/// trusted after these ("it would be difficult").
+const THEY_AUXILIARIES: &[&str] = &[
+    "would", "will", "have", "had", "were", "are", "could", "should", "did", "also", "then",
+];
+
+/// Nouns that refer back to an armed or non-state group after "the".
+const GROUP_NOUNS: &[&str] = &[
+    "group",
+    "militant",
+    "insurgent",
+    "rebel",
+    "militia",
+    "fighter",
+    "jihadist",
+    "extremist",
+    "movement",
+    "organisation",
+    "organization",
+    "outfit",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum How {
+    /// A plain dictionary match.
+    Plain,
+    /// A person, possibly with a title before the name.
+    Person,
+    /// Actor + agent.
+    Combined,
+    /// An agent with no actor ("the government", "troops").
+    Agent,
+    /// A proper name not in the dictionaries.
+    Unknown,
+    Coref,
+}
+
+#[derive(Clone, Debug)]
+struct Found {
+    start: usize,
+    end: usize,
+    sentence: usize,
+    actor: Actor,
+    how: How,
+    /// From a demonym or a plural agent: "they" may refer to it.
+    plural: bool,
+    resolution: String,
+}
+
+/// Per-token facts computed once per document.
+struct Feat {
+    word: Option<u32>,
+    caps: bool,
+    capitalised: bool,
+    possessive: bool,
+    /// Byte range of the folded word in `Ctx::folded` (one buffer, not one string each).
+    folded: (u32, u32),
+}
+
+/// A base actor before an agent is combined with it.
+struct Base {
+    actor: Actor,
+    /// A country (not a group or organisation): agents append to its CAMEO code.
+    country_level: bool,
+}
+
+#[derive(Clone, Copy)]
+struct Match {
+    start: usize,
+    end: usize,
+    hit: Hit,
+}
+
+impl Component for Resolver {
+    fn name(&self) -> &'static str {
+        "actors"
+    }
+
+    fn annotate(&self, doc: &mut Document) {
+        if doc.tokens.is_empty() {
+            if !doc.text.trim().is_empty() {
+                doc.skip("actors", "no tokens: the parse stage has not run");
+            }
+            return;
+        }
+        let found = self.find(doc);
+        doc.mentions = found
+            .into_iter()
+            .map(|f| {
+                let span = Span::new(
+                    doc.tokens[f.start].span.start,
+                    doc.tokens[f.end - 1].span.end,
+                );
+                let mut actor = f.actor;
+                actor.text = doc.text[span.range()].to_string();
+                ActorMention {
+                    span,
+                    sentence: f.sentence,
+                    tokens: f.start..f.end,
+                    head: head_of(doc, f.sentence, f.start, f.end),
+                    actor,
+                    resolution: f.resolution,
+                }
+            })
+            .collect();
+    }
+}
+
+/// The token of the span whose syntactic head lies outside it, else the last one.
+fn head_of(doc: &Document, sentence: usize, start: usize, end: usize) -> usize {
+    let base = doc.sentences.get(sentence).map_or(0, |s| s.tokens.start);
+    (start..end)
+        .find(|&i| {
+            let t = &doc.tokens[i];
+            !t.deprel.is_empty()
+                && t.head
+                    .is_none_or(|h| !(start..end).contains(&(base + h as usize)))
+        })
+        .unwrap_or(end - 1)
+}
+
+impl Resolver {
+    pub fn new(dicts: Arc<Dictionaries>) -> Resolver {
+        Resolver { dicts }
+    }
+
+    pub fn dictionaries(&self) -> &Dictionaries {
+        &self.dicts
+    }
+
+    /// Resolves a phrase or sentence on its own, as of `date` (roles in force then).
+    pub fn lookup(&self, text: &str, date: Option<Date>) -> Vec<Resolved> {
+        let mut doc = Document::new("lookup", text, None);
+        doc.published = date;
+        Segmenter::new().annotate(&mut doc);
+        self.annotate(&mut doc);
+        doc.mentions
+            .into_iter()
+            .map(|m| Resolved {
+                actor: m.actor,
+                explanation: m.resolution,
+            })
+            .collect()
+    }
+
+    fn find(&self, doc: &Document) -> Vec<Found> {
+        let index = self.dicts.index();
+        let mut buf = String::new();
+        let mut folded = String::with_capacity(doc.text.len() + doc.tokens.len());
+        let feats: Vec<Feat> = doc
+            .tokens
+            .iter()
+            .map(|t| {
+                let text = &doc.text[t.span.range()];
+                fold_into(text, &mut buf);
+                let start = folded.len() as u32;
+                folded.push_str(&buf);
+                Feat {
+                    word: index.word(&buf),
+                    caps: is_all_caps(text),
+                    capitalised: is_capitalised(text),
+                    possessive: is_possessive(text),
+                    folded: (start, folded.len() as u32),
+                }
+            })
+            .collect();
+        let tagged = doc.tokens.iter().any(|t| t.upos != Upos::X);
+        let whole = [Sentence {
+            span: Span::new(0, doc.text.len()),
+            tokens: 0..doc.tokens.len(),
+        }];
+        let sentences: &[Sentence] = if doc.sentences.is_empty() {
+            &whole
+        } else {
+            &doc.sentences
+        };
+        let ctx = Ctx {
+            doc,
+            feats: &feats,
+            folded: &folded,
+            tagged,
+            date: doc.published,
+        };
+        let mut found = Vec::new();
+        for (s, sentence) in sentences.iter().enumerate() {
+            let mut here = self.sentence(&ctx, s, sentence.tokens.clone());
+            appositions(&ctx, &mut here);
+            found.extend(here);
+        }
+        self.coreference(&ctx, sentences, &mut found);
+        found.sort_by_key(|f| (f.start, f.end));
+        found
+    }
+
+    /// Longest matches left to right.
+    fn matches(&self, ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<Match> {
+        let index = self.dicts.index();
+        let mut out = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            let mut node = ROOT;
+            let mut best: Option<Match> = None;
+            for j in i..range.end {
+                let Some(word) = ctx.feats[j].word else { break };
+                let Some(next) = index.step(node, word) else {
+                    break;
+                };
+                node = next;
+                let all_caps = (i..=j).all(|k| ctx.feats[k].caps);
+                if let Some(hit) = index.hits(node).iter().find(|h| !h.caps_only || all_caps) {
+                    best = Some(Match {
+                        start: i,
+                        end: j + 1,
+                        hit: *hit,
+                    });
+                }
+            }
+            match best {
+                Some(m) => {
+                    i = m.end;
+                    out.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn entry(&self, hit: &Hit) -> &Entry {
+        self.dicts.entry(hit.entry)
+    }
+
+    fn is_agent(&self, m: &Match) -> bool {
+        self.entry(&m.hit).kind == Kind::Agent
+    }
+
+    fn sentence(&self, ctx: &Ctx, s: usize, range: std::ops::Range<usize>) -> Vec<Found> {
+        let matches = self.matches(ctx, range.clone());
+        let end = range.end;
+        let mut found = Vec::new();
+        let mut k = 0;
+        while k < matches.len() {
+            let m = matches[k];
+            if self.is_agent(&m) {
+                let (run_k, agent_end, sector, _, explain) = self.agent_run(&matches, k);
+                let after = run_k + 1;
+                if let Some(p) = matches
+                    .get(after)
+                    .filter(|p| p.start == agent_end && self.entry(&p.hit).kind == Kind::Person)
+                {
+                    found.push(self.person(ctx, s, m.start, p, &explain));
+                    k = after + 1;
+                    continue;
+                }
+                let name_end = ctx.name_run(agent_end, end);
+                let next_start = matches.get(after).map_or(end, |n| n.start);
+                let agent = self.entry(&m.hit);
+                let mut actor = Actor {
+                    name: Some(agent.name.clone()),
+                    sector: Some(sector_prefix(&sector)),
+                    ..Actor::default()
+                };
+                let mut stop = agent_end;
+                let mut how = How::Agent;
+                if name_end > agent_end && name_end <= next_start {
+                    actor.name = Some(ctx.text(agent_end, name_end).to_string());
+                    stop = name_end;
+                    how = How::Unknown;
+                }
+                found.push(Found {
+                    start: m.start,
+                    end: stop,
+                    sentence: s,
+                    actor,
+                    how,
+                    plural: ctx.plural(agent_end - 1),
+                    resolution: format!("agent with no actor: {explain}"),
+                });
+                k = after;
+                continue;
+            }
+            // A coordination of actors: "Afghan and NATO", "Russia, China and Iran".
+            let mut members = vec![k];
+            let mut j = k;
+            while let Some(n) = matches.get(j + 1) {
+                if self.is_agent(n) || !ctx.connects(matches[j].end, n.start) {
+                    break;
+                }
+                members.push(j + 1);
+                j += 1;
+            }
+            let last = matches[j];
+            let mut p = last.end;
+            let possessive = p < end && ctx.feats[p].possessive;
+            if possessive {
+                p += 1;
+            }
+            let agent_at = matches
+                .get(j + 1)
+                .filter(|a| self.is_agent(a) && a.start >= p && ctx.modifiers(p, a.start));
+            if agent_at.is_some() {
+                let (run_k, agent_end, sector, prefix, explain) = self.agent_run(&matches, j + 1);
+                let after = run_k + 1;
+                let single = members.len() == 1;
+                // "Russian President Vladimir Putin": the person decides.
+                if let Some(person) = matches.get(after).filter(|p| {
+                    single && p.start == agent_end && self.entry(&p.hit).kind == Kind::Person
+                }) {
+                    let title = format!("{} + {explain}", self.describe(&m));
+                    found.push(self.person(ctx, s, m.start, person, &title));
+                    k = after + 1;
+                    continue;
+                }
+                let next_start = matches.get(after).map_or(end, |n| n.start);
+                let name_end = ctx.name_run(agent_end, end).min(next_start);
+                for (pos, &mi) in members.iter().enumerate() {
+                    let member = matches[mi];
+                    let base = self.base(&member.hit, ctx.date);
+                    let Some(base) = base else { continue };
+                    let mut actor = self.combine(&base, &sector, prefix);
+                    let is_last = pos + 1 == members.len();
+                    let (start, stop) = if is_last {
+                        (member.start, agent_end)
+                    } else {
+                        (member.start, member.end)
+                    };
+                    let mut resolution = format!(
+                        "{} combined with agent {explain}{}",
+                        self.describe(&member),
+                        if members.len() > 1 {
+                            " (coordination)"
+                        } else {
+                            ""
+                        }
+                    );
+                    let mut stop = stop;
+                    if is_last && single && name_end > agent_end {
+                        actor.name = Some(ctx.text(agent_end, name_end).to_string());
+                        resolution.push_str("; title of an unlisted name");
+                        stop = name_end;
+                    }
+                    found.push(Found {
+                        start,
+                        end: stop,
+                        sentence: s,
+                        actor,
+                        how: How::Combined,
+                        plural: ctx.plural(agent_end - 1),
+                        resolution,
+                    });
+                }
+                k = after;
+                continue;
+            }
+            for &mi in &members {
+                let member = matches[mi];
+                if self.entry(&member.hit).kind == Kind::Person {
+                    found.push(self.person(ctx, s, member.start, &member, ""));
+                    continue;
+                }
+                let Some(base) = self.base(&member.hit, ctx.date) else {
+                    continue;
+                };
+                found.push(Found {
+                    start: member.start,
+                    end: member.end,
+                    sentence: s,
+                    actor: base.actor,
+                    how: How::Plain,
+                    plural: member.hit.form == Form::Demonym,
+                    resolution: self.describe(&member),
+                });
+            }
+            k = j + 1;
+        }
+        // Proper names nothing above explained, kept unresolved.
+        let mut covered = vec![false; end - range.start];
+        for f in &found {
+            for t in f.start..f.end {
+                covered[t - range.start] = true;
+            }
+        }
+        let mut i = range.start;
+        while i < end {
+            if covered[i - range.start] || !ctx.namelike(i) {
+                i += 1;
+                continue;
+            }
+            let mut stop = ctx.name_run(i, end);
+            if let Some(c) = (i..stop).find(|&t| covered[t - range.start]) {
+                stop = c;
+            }
+            if stop > i && ctx.worth_keeping(i, stop, range.start) {
+                found.push(Found {
+                    start: i,
+                    end: stop,
+                    sentence: s,
+                    actor: Actor {
+                        name: Some(ctx.text(i, stop).to_string()),
+                        ..Actor::default()
+                    },
+                    how: How::Unknown,
+                    plural: false,
+                    resolution: "unresolved: proper name not in the dictionaries".to_string(),
+                });
+            }
+            i = stop.max(i + 1);
+        }
+        found.sort_by_key(|f| f.start);
+        found
+    }
+
+    /// A run of adjacent agents ("intelligence official", "border guards"): the sector
+    /// is the last one's, unless that is a generic GOV and an earlier one is specific.
+    fn agent_run(&self, matches: &[Match], k: usize) -> (usize, usize, String, bool, String) {
+        let mut j = k;
+        while let Some(n) = matches.get(j + 1) {
+            if !self.is_agent(n) || n.start != matches[j].end {
+                break;
+            }
+            j += 1;
+        }
+        let run = &matches[k..=j];
+        let sectors: Vec<(&str, bool)> = run
+            .iter()
+            .map(|m| {
+                let e = self.entry(&m.hit);
+                (e.sector.as_deref().unwrap_or("GOV"), e.agent_prefix)
+            })
+            .collect();
+        let (mut sector, mut prefix) = sectors[sectors.len() - 1];
+        if sector == "GOV" {
+            if let Some(&(s, p)) = sectors.iter().find(|(s, _)| *s != "GOV") {
+                sector = s;
+                prefix = p;
+            }
+        }
+        let explain = run
+            .iter()
+            .map(|m| self.describe(m))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        (
+            j,
+            run[run.len() - 1].end,
+            sector.to_string(),
+            prefix,
+            explain,
+        )
+    }
+
+    /// `@group taliban (dict/groups.dyad:4)`.
+    fn describe(&self, m: &Match) -> String {
+        let e = self.entry(&m.hit);
+        let form = match m.hit.form {
+            Form::Name => "name",
+            Form::Alias => "alias",
+            Form::Adjective => "adjective",
+            Form::Demonym => "demonym",
+            Form::Seat(_) => "seat",
+        };
+        format!("{form} of @{} {} ({})", e.kind, e.id, e.origin)
+    }
+
+    fn person(&self, ctx: &Ctx, s: usize, start: usize, p: &Match, title: &str) -> Found {
+        let e = self.entry(&p.hit);
+        let (actor, role) = self.person_actor(e, ctx.date);
+        let mut resolution = format!("{}; {role}", self.describe(p));
+        if !title.is_empty() {
+            resolution = format!("title {title}; {resolution}");
+        }
+        Found {
+            start,
+            end: p.end,
+            sentence: s,
+            actor,
+            how: How::Person,
+            plural: false,
+            resolution,
+        }
+    }
+
+    /// A person's actor on `date`, and which role chose it.
+    fn person_actor(&self, e: &Entry, date: Option<Date>) -> (Actor, String) {
+        if !e.codes.is_empty() {
+            let mut actor = self.code_actor(e, date);
+            actor.name = Some(e.name.clone());
+            let chosen = e.code_on(date).map_or("none".to_string(), |c| {
+                let day = |d: Option<Date>| d.map_or(String::new(), |d| d.to_string());
+                match (c.start, c.end) {
+                    (None, None) => c.code.clone(),
+                    (start, end) => format!("{} {}..{}", c.code, day(start), day(end)),
+                }
+            });
+            let on = date.map_or("latest".to_string(), |d| format!("on {d}"));
+            return (actor, format!("imported code {chosen} ({on})"));
+        }
+        let (role, former) = match e.role_on(date) {
+            Some(r) => (Some(r), false),
+            None => {
+                // Out of office on that date: the last role before it, as an elite.
+                let before = e
+                    .roles
+                    .iter()
+                    .filter(|r| date.is_some_and(|d| r.end.is_some_and(|end| end < d)))
+                    .max_by_key(|r| r.end);
+                (before.or(e.roles.first()), true)
+            }
+        };
+        let Some(role) = role else {
+            return (
+                Actor {
+                    name: Some(e.name.clone()),
+                    ..Actor::default()
+                },
+                "no role".to_string(),
+            );
+        };
+        let sector = if former { "ELI" } else { role.sector.as_str() };
+        let mut actor = match self.dicts.find_actor(&role.actor) {
+            Some(base_entry) => {
+                let base = self.entry_base(base_entry, None);
+                self.combine(&base, sector, false)
+            }
+            None => Actor {
+                code: Some(format!("{}{sector}", role.actor)),
+                sector: Some(sector.to_string()),
+                ..Actor::default()
+            },
+        };
+        actor.name = Some(e.name.clone());
+        let when = match (role.start, role.end) {
+            (Some(a), Some(b)) => format!("{a}..{b}"),
+            (Some(a), None) => format!("{a}.."),
+            _ => String::new(),
+        };
+        let on = date.map_or("latest role".to_string(), |d| format!("on {d}"));
+        let what = if former { "former " } else { "" };
+        (
+            actor,
+            format!(
+                "{what}role `{} | {} | {}` {when} (line {}), {on}",
+                role.actor, role.sector, role.title, role.line
+            ),
+        )
+    }
+
+    /// The actor a non-agent match names, before any agent is combined with it.
+    fn base(&self, hit: &Hit, date: Option<Date>) -> Option<Base> {
+        let e = self.entry(hit);
+        match e.kind {
+            Kind::Agent => None,
+            Kind::Person => {
+                let (actor, _) = self.person_actor(e, date);
+                // "Haftar's forces": the forces of the actor the person leads.
+                let role_base = e
+                    .role_on(date)
+                    .and_then(|r| self.dicts.find_actor(&r.actor))
+                    .map(|b| self.entry_base(b, None));
+                Some(role_base.unwrap_or(Base {
+                    country_level: false,
+                    actor,
+                }))
+            }
+            _ => Some(self.entry_base(e, Some(hit.form))),
+        }
+    }
+
+    fn entry_base(&self, e: &Entry, form: Option<Form>) -> Base {
+        if !e.codes.is_empty() {
+            let actor = self.code_actor(e, None);
+            let country_level = e.kind == Kind::Country;
+            return Base {
+                actor,
+                country_level,
+            };
+        }
+        match e.kind {
+            Kind::Country => {
+                let cameo = e.code.clone().unwrap_or_else(|| e.id.clone());
+                let iso = e.iso3.clone().unwrap_or_else(|| e.id.clone());
+                let seat_sector = match form {
+                    Some(Form::Seat(Some(i))) => {
+                        e.seat_sectors.get(i as usize).map(|s| s.1.clone())
+                    }
+                    _ => None,
+                };
+                Base {
+                    actor: Actor {
+                        name: Some(e.name.clone()),
+                        code: Some(match &seat_sector {
+                            Some(s) => format!("{cameo}{s}"),
+                            None => cameo,
+                        }),
+                        country: Some(iso),
+                        sector: seat_sector,
+                        ..Actor::default()
+                    },
+                    country_level: true,
+                }
+            }
+            _ => Base {
+                actor: Actor {
+                    name: Some(e.name.clone()),
+                    code: e.code.clone(),
+                    country: e.country.clone(),
+                    group: Some(e.id.clone()),
+                    sector: e
+                        .sector
+                        .clone()
+                        .or_else(|| (e.kind == Kind::Org).then(|| "IGO".to_string())),
+                    text: String::new(),
+                },
+                country_level: false,
+            },
+        }
+    }
+
+    /// An imported record's actor from its CAMEO code in force on `date`.
+    fn code_actor(&self, e: &Entry, date: Option<Date>) -> Actor {
+        let code = e.code_on(date).map(|c| c.code.clone()).unwrap_or_default();
+        let (country, rest) = match code.get(..3).and_then(|c| self.dicts.country_iso3(c)) {
+            Some(iso) => (Some(iso.to_string()), &code[3..]),
+            None => (None, code.as_str()),
+        };
+        let sector = rest.get(..3).map(str::to_string);
+        Actor {
+            name: Some(e.name.clone()),
+            code: (!code.is_empty()).then(|| code.clone()),
+            country,
+            sector,
+            ..Actor::default()
+        }
+    }
+
+    /// Base actor + agent sector: a country's code gets the sector appended (`AFG` +
+    /// `MIL`); an armed group stays itself for armed agents ("Taliban fighters"), and
+    /// other groups and organisations get the sector appended.
+    fn combine(&self, base: &Base, sector: &str, prefix: bool) -> Actor {
+        let mut actor = base.actor.clone();
+        let code = actor.code.clone().unwrap_or_default();
+        if base.country_level {
+            let country = code.get(..3).unwrap_or(&code).to_string();
+            actor.code = Some(if prefix {
+                format!("{sector}{country}")
+            } else {
+                format!("{country}{sector}")
+            });
+            actor.sector = Some(sector_prefix(sector));
+            return actor;
+        }
+        let own = actor.sector.clone().unwrap_or_default();
+        let keep = (is_armed(&own) && is_armed(sector)) || own == sector || code.ends_with(sector);
+        if !keep && !code.is_empty() {
+            actor.code = Some(if prefix {
+                format!("{sector}{code}")
+            } else {
+                format!("{code}{sector}")
+            });
+            actor.sector = Some(sector_prefix(sector));
+        }
+        actor
+    }
+
+    fn coreference(&self, ctx: &Ctx, sentences: &[Sentence], found: &mut Vec<Found>) {
+        found.sort_by_key(|f| f.start);
+        let mut added: Vec<Found> = Vec::new();
+        for (s, sentence) in sentences.iter().enumerate() {
+            for i in sentence.tokens.clone() {
+                let word = ctx.folded(i);
+                let the_before = i > sentence.tokens.start && ctx.folded(i - 1) == "the";
+                let want = if the_before && GROUP_NOUNS.contains(&word) {
+                    Want::Group
+                } else if the_before && word == "junta" {
+                    Want::Junta
+                } else if (word == "it" || word == "they") && ctx.subject(i) {
+                    if word == "it" {
+                        Want::It
+                    } else {
+                        Want::They
+                    }
+                } else {
+                    continue;
+                };
+                let existing = found.iter().position(|f| f.start <= i && i < f.end);
+                // Bare agents and uncovered words only: never override a resolved mention.
+                if let Some(e) = existing {
+                    let f = &found[e];
+                    if f.how != How::Agent || f.end != i + 1 {
+                        continue;
+                    }
+                }
+                let window = match want {
+                    Want::Group | Want::Junta => 2,
+                    Want::It | Want::They => 1,
+                };
+                let antecedent = found
+                    .iter()
+                    .chain(added.iter())
+                    .filter(|f| f.end <= i && f.sentence + window >= s)
+                    .filter(|f| want.accepts(f))
+                    .max_by_key(|f| f.start);
+                let Some(a) = antecedent else { continue };
+                let start = if the_before { i - 1 } else { i };
+                let mut actor = a.actor.clone();
+                if want == Want::Junta {
+                    if let Some(base) = a.actor.code.as_ref().and_then(|c| c.get(..3)) {
+                        actor.code = Some(format!("{base}MIL"));
+                        actor.sector = Some("MIL".to_string());
+                        actor.group = None;
+                    }
+                }
+                let resolution = format!(
+                    "coreference: {:?} → {:?} (sentence {}, most recent compatible mention)",
+                    ctx.text(start, i + 1),
+                    ctx.text(a.start, a.end),
+                    a.sentence + 1
+                );
+                let coref = Found {
+                    start,
+                    end: i + 1,
+                    sentence: s,
+                    actor,
+                    how: How::Coref,
+                    plural: a.plural,
+                    resolution,
+                };
+                match existing {
+                    Some(e) => found[e] = coref,
+                    None => added.push(coref),
+                }
+            }
+        }
+        found.extend(added);
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Want {
+    Group,
+    Junta,
+    It,
+    They,
+}
+
+impl Want {
+    fn accepts(self, f: &Found) -> bool {
+        let a = &f.actor;
+        if a.code.is_none() {
+            return false;
+        }
+        match self {
+            Want::Group => a.group.is_some() && a.sector.as_deref() != Some("IGO"),
+            Want::Junta => a.country.is_some() && a.group.is_none(),
+            Want::It => {
+                f.how != How::Person && !f.plural && (a.group.is_some() || a.country.is_some())
+            }
+            Want::They => {
+                f.how != How::Person
+                    && (f.plural
+                        || a.group.as_ref().is_some() && a.sector.as_deref().is_some_and(is_armed))
+            }
+        }
+    }
+}
+
+struct Ctx<'a> {
+    doc: &'a Document,
+    feats: &'a [Feat],
+    folded: &'a str,
+    tagged: bool,
+    date: Option<Date>,
+}
+
+impl Ctx<'_> {
+    /// The folded form of token `i`.
+    fn folded(&self, i: usize) -> &str {
+        let (a, b) = self.feats[i].folded;
+        &self.folded[a as usize..b as usize]
+    }
+
+    fn text(&self, start: usize, end: usize) -> &str {
+        let a = self.doc.tokens[start].span.start;
+        let b = self.doc.tokens[end - 1].span.end;
+        &self.doc.text[a..b]
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.doc.token_text(i)
+    }
+
+    /// Tokens between two actors are a coordination: "and", "or", ",", ", and".
+    fn connects(&self, from: usize, to: usize) -> bool {
+        let words: Vec<&str> = (from..to).map(|i| self.folded(i)).collect();
+        matches!(
+            words.as_slice(),
+            ["and"] | ["or"] | [","] | ["&"] | [",", "and"] | [",", "or"]
+        )
+    }
+
+    /// Tokens `from..to` may stand between an actor and its agent.
+    fn modifiers(&self, from: usize, to: usize) -> bool {
+        if to - from > 2 {
+            return false;
+        }
+        (from..to).all(|i| {
+            let t = &self.doc.tokens[i];
+            let folded = self.folded(i);
+            if self.tagged {
+                matches!(t.upos, Upos::ADJ | Upos::NOUN) && !self.feats[i].capitalised
+            } else {
+                MODIFIERS.contains(&folded)
+            }
+        })
+    }
+
+    fn namelike(&self, i: usize) -> bool {
+        let w = self.word(i);
+        if self.tagged {
+            self.doc.tokens[i].upos == Upos::PROPN && !NOT_NAMES.contains(&self.folded(i))
+        } else {
+            is_capitalised(w)
+                && w.chars().any(char::is_alphabetic)
+                && !NOT_NAMES.contains(&self.folded(i))
+        }
+    }
+
+    fn particle(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let lower = w.to_ascii_lowercase();
+        PARTICLES.contains(&lower.as_str())
+            || PARTICLES.iter().any(|p| {
+                lower.starts_with(p) && lower[p.len()..].starts_with('-') && w.len() > p.len() + 1
+            })
+    }
+
+    /// The end of a proper-name run starting at `i` (`i` itself when there is none).
+    /// Lower-case particles count inside a name ("Abu Ahmad al-Kuwaiti").
+    fn name_run(&self, i: usize, end: usize) -> usize {
+        let mut j = i;
+        while j < end {
+            let next_is_name = |k: usize| k < end && self.namelike(k);
+            let hyphen = |k: usize| k < end && self.word(k) == "-";
+            let joins = j > i
+                && ((self.particle(j)
+                    && (next_is_name(j + 1) || (hyphen(j + 1) && next_is_name(j + 2))))
+                    || (hyphen(j) && next_is_name(j + 1)));
+            if self.namelike(j) || joins {
+                j += 1;
+            } else if j > i && self.particle(j) && self.word(j).contains('-') {
+                // "al-Kuwaiti" as one token.
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    /// Whether an unknown name run is kept: not a single common word opening the
+    /// sentence, and not a place after "in"/"at"/"near".
+    fn worth_keeping(&self, start: usize, end: usize, sentence_start: usize) -> bool {
+        if start > sentence_start && PLACE_PREPOSITIONS.contains(&self.folded(start - 1)) {
+            return false;
+        }
+        if self.tagged {
+            return true;
+        }
+        // Without tags a lone capitalised word opening a sentence is usually not a
+        // name ("Tell", "Officials"), unless it is all there is (a lookup).
+        let sentence_end = self
+            .doc
+            .sentences
+            .iter()
+            .find(|s| s.tokens.contains(&start))
+            .map_or(self.doc.tokens.len(), |s| s.tokens.end);
+        !(start == sentence_start && end - start == 1 && sentence_end - sentence_start > 2)
+    }
+
+    /// "it"/"they" as a subject: by the parse when there is one, else before a
+    /// reporting or action verb.
+    fn subject(&self, i: usize) -> bool {
+        let t = &self.doc.tokens[i];
+        if !t.deprel.is_empty() {
+            return t.deprel.starts_with("nsubj");
+        }
+        let next = if i + 1 < self.feats.len() {
+            self.folded(i + 1)
+        } else {
+            return false;
+        };
+        SUBJECT_VERBS.contains(&next)
+            || (self.folded(i) == "they" && THEY_AUXILIARIES.contains(&next))
+    }
+
+    fn plural(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.ends_with('s') && !w.ends_with("ss") || matches!(w, "police" | "people" | "men")
+    }
+}
+
+fn appositions(ctx: &Ctx, found: &mut [Found]) {
+    for k in 0..found.len().saturating_sub(1) {
+        let (a, b) = (&found[k], &found[k + 1]);
+        let comma = b.start == a.end + 1 && ctx.folded(a.end) == ",";
+        if !comma {
+            continue;
+        }
+        let explain = |from: &Found| {
+            format!(
+                "apposition: {:?} is {:?} ({})",
+                ctx.text(a.start, a.end),
+                ctx.text(b.start, b.end),
+                from.resolution
+            )
+        };
+        if a.how == How::Unknown && a.actor.code.is_none() && b.how == How::Combined {
+            let mut actor = b.actor.clone();
+            actor.name = a.actor.name.clone();
+            let resolution = format!(
+                "apposition to {:?}: {}",
+                ctx.text(b.start, b.end),
+                b.resolution
+            );
+            found[k].actor = actor;
+            found[k].resolution = resolution;
+            found[k].how = How::Person;
+        } else if a.how == How::Combined && b.how == How::Unknown && b.actor.code.is_none() {
+            let mut actor = a.actor.clone();
+            actor.name = b.actor.name.clone();
+            let resolution = explain(a);
+            found[k + 1].actor = actor;
+            found[k + 1].resolution = resolution;
+            found[k + 1].how = How::Person;
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "resolve_tests.rs"]
+mod tests;

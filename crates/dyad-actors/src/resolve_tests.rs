@@ -1,0 +1,348 @@
+//! Resolution on a small dictionary written for these tests, so they do not move when
+//! the default data grows.
+
+use super::*;
+use dyad_model::Component;
+
+const DICT: &str = "
+@country AFG
+name: Afghanistan
+adjective: Afghan
+demonym: Afghans
+seat: Kabul
+
+@country RUS
+name: Russia
+alias: Russian Federation
+adjective: Russian
+demonym: Russians
+seat: Moscow | the Kremlin
+seat_sector: the Kremlin => GOV
+
+@country USA
+name: United States
+alias: U.S. | US | America
+adjective: American | U.S.
+seat_sector: the Pentagon => MIL
+
+@country TJK
+name: Tajikistan
+adjective: Tajik
+
+@country MMR
+name: Myanmar
+adjective: Burmese
+
+@org nato
+name: NATO
+alias: North Atlantic Treaty Organization
+code: IGOWSTNAT
+
+@group taliban
+name: Taliban
+code: AFGINSTAL
+sector: INS
+country: AFG
+
+@group lna
+name: Libyan National Army
+alias: LNA
+code: LBYMIL
+sector: MIL
+country: LBY
+
+@person vladimir_putin
+name: Vladimir Putin
+alias: Putin
+role: RUS | GOV | president | 2000-05-07 | 2008-05-07
+role: RUS | GOV | prime minister | 2008-05-08 | 2012-05-07
+role: RUS | GOV | president | 2012-05-07 |
+
+@person sergei_lavrov
+name: Sergei Lavrov
+alias: Lavrov
+role: RUS | GOV | foreign minister | 2004-03-09 |
+
+@person khalifa_haftar
+name: Khalifa Haftar
+alias: Haftar
+role: lna | MIL | commander | 2014 |
+
+@agent military
+name: military
+alias: troops | soldiers | army | forces | armed forces | fighters
+sector: MIL
+
+@agent police
+name: police
+alias: security forces | police
+sector: COP
+
+@agent intelligence
+name: intelligence
+alias: intelligence | intelligence service
+sector: SPY
+
+@agent official
+name: official
+alias: officials | spokesman
+sector: GOV
+
+@agent border_guards
+name: border guards
+alias: border guard
+sector: MIL
+
+@agent commander
+name: commander
+alias: sub-commander
+sector: MIL
+
+@agent leader
+name: leader
+alias: president | foreign minister | minister
+sector: GOV
+
+@agent envoy
+name: envoy
+alias: envoys
+sector: GOV
+
+@group hamas
+name: Hamas
+code: PSEINSHMS
+sector: INS
+country: PSE
+
+@agent militant
+name: militants
+alias: militant | insurgent
+sector: INS
+";
+
+fn resolver() -> Resolver {
+    let mut dicts = Dictionaries::new();
+    let diags = dicts.load_str("test.dyad", DICT);
+    assert!(diags.is_empty(), "{diags:?}");
+    Resolver::new(Arc::new(dicts))
+}
+
+fn run(text: &str, date: Option<&str>) -> Vec<ActorMention> {
+    let mut doc = Document::new("test", text, None);
+    doc.published = date.map(|d| Date::parse(d).unwrap());
+    Segmenter::new().annotate(&mut doc);
+    resolver().annotate(&mut doc);
+    doc.mentions
+}
+
+/// `text → code` of every mention, for compact assertions.
+fn codes(text: &str) -> Vec<(String, Option<String>)> {
+    run(text, None)
+        .into_iter()
+        .map(|m| (m.actor.text, m.actor.code))
+        .collect()
+}
+
+fn pair(text: &str, code: Option<&str>) -> (String, Option<String>) {
+    (text.to_string(), code.map(str::to_string))
+}
+
+#[test]
+fn agents_combine_with_countries_and_groups() {
+    assert_eq!(
+        codes("Afghan security forces clashed with Taliban fighters."),
+        [
+            pair("Afghan security forces", Some("AFGCOP")),
+            pair("Taliban fighters", Some("AFGINSTAL"))
+        ]
+    );
+    assert_eq!(
+        codes("A U.S. intelligence official said so."),
+        [pair("U.S. intelligence official", Some("USASPY"))]
+    );
+    assert_eq!(
+        codes("Tajik border guards fired."),
+        [pair("Tajik border guards", Some("TJKMIL"))]
+    );
+    let m = run("a Taliban sub-commander was killed", None);
+    assert_eq!(m[0].actor.code.as_deref(), Some("AFGINSTAL"));
+    assert_eq!(m[0].actor.group.as_deref(), Some("taliban"));
+    assert_eq!(m[0].actor.text, "Taliban sub-commander");
+}
+
+#[test]
+fn coordination_gives_each_actor_the_agent() {
+    assert_eq!(
+        codes("Afghan and NATO military operations resumed."),
+        [
+            pair("Afghan", Some("AFGMIL")),
+            pair("NATO military", Some("IGOWSTNATMIL"))
+        ]
+    );
+}
+
+#[test]
+fn possessive_person_and_agent() {
+    let m = run("Haftar's forces advanced on Tripoli.", Some("2019-04-05"));
+    assert_eq!(m[0].actor.text, "Haftar's forces");
+    assert_eq!(m[0].actor.code.as_deref(), Some("LBYMIL"));
+    assert_eq!(m[0].actor.group.as_deref(), Some("lna"));
+}
+
+#[test]
+fn titles_and_roles_by_date() {
+    let m = run(
+        "Russian President Vladimir Putin spoke.",
+        Some("2010-06-01"),
+    );
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].actor.text, "Russian President Vladimir Putin");
+    assert_eq!(m[0].actor.code.as_deref(), Some("RUSGOV"));
+    assert!(
+        m[0].resolution.contains("prime minister"),
+        "{}",
+        m[0].resolution
+    );
+    let m = run("Foreign Minister Sergei Lavrov met him.", None);
+    assert_eq!(m[0].actor.text, "Foreign Minister Sergei Lavrov");
+    assert_eq!(m[0].actor.name.as_deref(), Some("Sergei Lavrov"));
+    assert_eq!(m[0].actor.country.as_deref(), Some("RUS"));
+}
+
+#[test]
+fn apposition_resolves_an_unlisted_name() {
+    let m = run(
+        "Zamir Kabulov, Russia's special envoy, said talks continue.",
+        None,
+    );
+    assert_eq!(m[0].actor.text, "Zamir Kabulov");
+    assert_eq!(m[0].actor.code.as_deref(), Some("RUSGOV"));
+    assert!(
+        m[0].resolution.starts_with("apposition"),
+        "{}",
+        m[0].resolution
+    );
+    assert_eq!(m[1].actor.text, "Russia's special envoy");
+}
+
+#[test]
+fn unknown_names_are_kept_unresolved() {
+    let m = run("Abu Ahmad al-Kuwaiti met the courier in Abbottabad.", None);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].actor.text, "Abu Ahmad al-Kuwaiti");
+    assert_eq!(m[0].actor.code, None);
+    assert!(m[0].resolution.starts_with("unresolved"));
+}
+
+#[test]
+fn coreference_links_to_the_most_recent_compatible_mention() {
+    let m = run(
+        "The Taliban attacked a checkpoint. Russia condemned the attack. The group said it would continue.",
+        None,
+    );
+    let group = m.iter().find(|x| x.actor.text == "The group").unwrap();
+    assert_eq!(group.actor.group.as_deref(), Some("taliban"));
+    assert!(group.resolution.starts_with("coreference"));
+    let junta = run(
+        "Burmese troops shelled villages. The junta denied it.",
+        None,
+    );
+    let j = junta.iter().find(|x| x.actor.text == "The junta").unwrap();
+    assert_eq!(j.actor.code.as_deref(), Some("MMRMIL"));
+    let it = run(
+        "NATO met in Brussels. It said the alliance was united.",
+        None,
+    );
+    let i = it.iter().find(|x| x.actor.text == "It").unwrap();
+    assert_eq!(i.actor.group.as_deref(), Some("nato"));
+}
+
+#[test]
+fn metonyms_caps_and_folding() {
+    assert_eq!(
+        codes("The Kremlin and Moscow agreed."),
+        [pair("Kremlin", Some("RUSGOV")), pair("Moscow", Some("RUS"))]
+    );
+    // An all-caps alias does not fire on an ordinary word.
+    assert!(codes("tell us more").is_empty());
+    assert_eq!(codes("Tell US officials.")[0].1.as_deref(), Some("USAGOV"));
+    assert_eq!(
+        codes("Vladímir Pútin spoke.")[0].1.as_deref(),
+        Some("RUSGOV")
+    );
+    assert_eq!(codes("the RUSSIANS' demands")[0].1.as_deref(), Some("RUS"));
+}
+
+#[test]
+fn lookup_explains() {
+    let r = resolver().lookup("Putin", Date::parse("2010-01-01").ok());
+    assert_eq!(r[0].actor.code.as_deref(), Some("RUSGOV"));
+    assert!(
+        r[0].explanation.contains("test.dyad:"),
+        "{}",
+        r[0].explanation
+    );
+    assert!(r[0].explanation.contains("prime minister"));
+    let r = resolver().lookup("Putin", Date::parse("1990-01-01").ok());
+    assert_eq!(r[0].actor.code.as_deref(), Some("RUSELI"));
+}
+
+#[test]
+fn untokenized_documents_are_skipped_with_a_reason() {
+    let mut doc = Document::new("x", "Russia", None);
+    resolver().annotate(&mut doc);
+    assert!(doc.mentions.is_empty());
+    assert_eq!(doc.skipped[0].stage, "actors");
+}
+
+/// The same sentences after the tagger and parser: tags and heads are used, results
+/// stay the same.
+#[test]
+fn parsed_documents_resolve_alike() {
+    let parser = match dyad_parse::Parser::shared() {
+        Ok(p) => p,
+        Err(e) => panic!("the shipped parser model does not load: {e}"),
+    };
+    let run_parsed = |text: &str| {
+        let mut doc = Document::new("test", text, None);
+        doc.published = Date::parse("2010-06-01").ok();
+        parser.annotate(&mut doc);
+        resolver().annotate(&mut doc);
+        doc.mentions
+            .into_iter()
+            .map(|m| (m.actor.text, m.actor.code))
+            .collect::<Vec<_>>()
+    };
+    for (text, expected) in [
+        (
+            "Afghan security forces clashed with Taliban fighters.",
+            vec![
+                pair("Afghan security forces", Some("AFGCOP")),
+                pair("Taliban fighters", Some("AFGINSTAL")),
+            ],
+        ),
+        (
+            "Russian President Vladimir Putin met Abu Ahmad al-Kuwaiti.",
+            vec![
+                pair("Russian President Vladimir Putin", Some("RUSGOV")),
+                pair("Abu Ahmad al-Kuwaiti", None),
+            ],
+        ),
+        (
+            "Zamir Kabulov, Russia's special envoy, said talks continue.",
+            vec![
+                pair("Zamir Kabulov", Some("RUSGOV")),
+                pair("Russia's special envoy", Some("RUSGOV")),
+            ],
+        ),
+        (
+            "NATO met in Brussels. It said the alliance was united.",
+            vec![
+                pair("NATO", Some("IGOWSTNAT")),
+                pair("It", Some("IGOWSTNAT")),
+            ],
+        ),
+    ] {
+        assert_eq!(run_parsed(text), expected, "{text}");
+    }
+}

@@ -1,0 +1,170 @@
+//! `dyad actors ...` end to end: lookup output, user dictionaries, check and list.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn dyad(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .output()
+        .expect("run dyad")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dyad-actors-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn lookup_prints_one_json_actor_per_line_with_its_explanation() {
+    let out = dyad(&[
+        "actors",
+        "lookup",
+        "Russian President Vladimir Putin",
+        "--date",
+        "2010-06-01",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "{text}");
+    assert_eq!(lines[0]["code"], "RUSGOV");
+    assert_eq!(lines[0]["country"], "RUS");
+    assert_eq!(lines[0]["group"], serde_json::Value::Null);
+    assert!(lines[0]["explanation"]
+        .as_str()
+        .unwrap()
+        .contains("prime minister"));
+}
+
+#[test]
+fn lookup_uses_a_user_dictionary_and_rejects_a_bad_date() {
+    let dir = temp_dir("user");
+    let file = dir.join("mine.dyad");
+    std::fs::write(
+        &file,
+        "@group night_owls\nname: Night Owls Brigade\nalias: Night Owls\ncode: XXXREBNOB\nsector: REB\n",
+    )
+    .unwrap();
+    let out = dyad(&[
+        "actors",
+        "lookup",
+        "the Night Owls",
+        "--dict",
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout(&out).contains("\"group\":\"night_owls\""),
+        "{}",
+        stdout(&out)
+    );
+    let bad = dyad(&["actors", "lookup", "Putin", "--date", "2010-13-01"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--date 2010-13-01"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn check_reports_file_and_line_and_fails_on_errors() {
+    let dir = temp_dir("check");
+    let bad = dir.join("bad.dyad");
+    std::fs::write(
+        &bad,
+        "@group a\nname: A\ncode: AAAREB\nsector: REB\n@person p\nname: P\nfoo: bar\nrole: RUS | GOV | president | 2000 | 2008\nrole: RUS | GOV | president | 2004 |\n@group a\nname: A again\ncode: AAAREB\nsector: REB\n",
+    )
+    .unwrap();
+    let empty = dir.join("empty.dyad");
+    std::fs::write(&empty, "").unwrap();
+    let out = dyad(&[
+        "actors",
+        "check",
+        bad.to_str().unwrap(),
+        empty.to_str().unwrap(),
+    ]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    let b = bad.display().to_string();
+    assert!(
+        text.contains(&format!("{b}:7: error: unknown key `foo`")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{b}:9: warning: @person p: role `RUS president` overlaps the same role at line 8"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{b}:10: error: duplicate id `@group a`")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{}: warning: file holds no records",
+            empty.display()
+        )),
+        "{text}"
+    );
+    let ok = dyad(&["actors", "check"]);
+    assert!(ok.status.success(), "{}", stdout(&ok));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn list_filters_by_kind() {
+    let out = dyad(&["actors", "list", "--kind", "group", "--format", "json"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.lines().count() >= 10);
+    assert!(text.lines().all(|l| l.contains("\"kind\":\"group\"")));
+    assert!(text.contains("\"id\":\"taliban\""));
+}
+
+#[test]
+fn lookup_with_the_phoenix_dictionaries_only() {
+    let Some(dir) = dyad_model::fixtures::shared_dir_or_skip(
+        "lookup_with_the_phoenix_dictionaries_only",
+        "anchors/petrarch2",
+    ) else {
+        return;
+    };
+    let out = dyad(&[
+        "actors",
+        "lookup",
+        "Afghan police",
+        "--phoenix",
+        dir.to_str().unwrap(),
+        "--no-defaults",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(text.contains("\"code\":\"AFGCOP\""), "{text}");
+    assert!(text.contains("Phoenix.agents.txt:"), "{text}");
+}

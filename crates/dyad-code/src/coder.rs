@@ -1,0 +1,1241 @@
+//! The coder: verb and noun patterns matched on the dependency parse, then the claim
+//! around each match (who says so, how sure, negated or denied).
+//!
+//! Work per sentence is a pass over its tokens with a lemma-indexed pattern lookup;
+//! the per-sentence buffers (children lists, lowercased lemmas) are reused across
+//! sentences, so a sentence without a trigger allocates nothing.
+
+use crate::context;
+use crate::ontology;
+use crate::patterns::{Filler, Kind, Pattern, Patterns, Slot};
+use dyad_model::{Actor, Certainty, Component, DateRange, Document, Event, Span, Upos};
+use std::collections::HashSet;
+
+/// Adds the `events` layer: CAMEO-coded events with their claims.
+///
+/// Needs the `sentences`, `tokens` (tagged and parsed) and `mentions` layers; skips
+/// documents that are not in English.
+pub struct Coder {
+    patterns: Patterns,
+    words: Words,
+}
+
+/// The word classes the coding rules use (defined in `patterns/classes.txt`).
+struct Words {
+    say: HashSet<String>,
+    deny: HashSet<String>,
+    claim_noun: HashSet<String>,
+    accuse: HashSet<String>,
+    intend: HashSet<String>,
+    commit: HashSet<String>,
+    threaten: HashSet<String>,
+    refuse: HashSet<String>,
+    uncertain: HashSet<String>,
+    unverified: HashSet<String>,
+    verify: HashSet<String>,
+    future: HashSet<String>,
+    negator: HashSet<String>,
+    conditional: HashSet<String>,
+    outlet: HashSet<String>,
+    object_control: HashSet<String>,
+}
+
+impl Words {
+    fn from(patterns: &Patterns) -> Words {
+        let class = |name: &str| -> HashSet<String> {
+            patterns
+                .class(name)
+                .unwrap_or_else(|| panic!("pattern class @{name} is missing"))
+                .iter()
+                .cloned()
+                .collect()
+        };
+        Words {
+            say: class("say"),
+            deny: class("deny"),
+            claim_noun: class("claimnoun"),
+            accuse: class("accuse"),
+            intend: class("intend"),
+            commit: class("commit"),
+            threaten: class("threaten"),
+            refuse: class("refuse"),
+            uncertain: class("uncertain"),
+            unverified: class("unverified"),
+            verify: class("verify"),
+            future: class("future"),
+            negator: class("negator"),
+            conditional: class("conditional"),
+            outlet: class("outlet"),
+            object_control: class("objcontrol"),
+        }
+    }
+}
+
+impl Default for Coder {
+    fn default() -> Self {
+        Coder::new(Patterns::shipped())
+    }
+}
+
+impl Component for Coder {
+    fn name(&self) -> &'static str {
+        "code"
+    }
+
+    fn annotate(&self, doc: &mut Document) {
+        if !doc.is_english() {
+            let lang = doc.language.clone().unwrap_or_default();
+            doc.skip(
+                "code",
+                format!("language {lang:?}: the patterns are English"),
+            );
+            return;
+        }
+        let events = self.code(doc);
+        doc.events = events;
+    }
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Why an event is wrapped by another verb ("agreed to supply", "threatened to attack").
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wrap {
+    Commit,
+    Threat,
+    Refuse,
+    Demand,
+}
+
+/// The claim frame of a trigger, gathered from its clause and the clauses above it.
+#[derive(Default)]
+struct Frame {
+    hypothetical: bool,
+    uncertain: bool,
+    intended: bool,
+    reported: bool,
+    negated: bool,
+    /// "must", "has to": an obligation, which CAMEO codes as a demand.
+    obliged: bool,
+    claimant: Option<Actor>,
+    denier: Option<Actor>,
+    wrapper: Option<(usize, Wrap)>,
+}
+
+impl Frame {
+    fn certainty(&self) -> Certainty {
+        if self.hypothetical {
+            Certainty::Hypothetical
+        } else if self.uncertain {
+            Certainty::Uncertain
+        } else if self.intended {
+            Certainty::Intended
+        } else if self.reported {
+            Certainty::Reported
+        } else {
+            Certainty::Asserted
+        }
+    }
+}
+
+/// An event before document-level linking.
+struct Coded {
+    event: Event,
+    /// Sentence-local token that triggered the pattern.
+    trigger: usize,
+    /// Sentence-local token of the verb that wraps it and gave it its code.
+    wrapper: Option<usize>,
+    /// Who denies this event, when it sits under a denial ("Iran denies supplying").
+    denier: Option<Actor>,
+}
+
+/// Reusable per-document buffers.
+#[derive(Default)]
+struct Scratch {
+    child_start: Vec<u32>,
+    child_list: Vec<u32>,
+    fill: Vec<u32>,
+    lemmas: String,
+    lemma_end: Vec<u32>,
+    consumed: Vec<bool>,
+    key: String,
+}
+
+/// One parsed sentence with its children index.
+struct View<'a> {
+    doc: &'a Document,
+    sentence: usize,
+    first: usize,
+    n: usize,
+    scratch: &'a Scratch,
+    mention_at: &'a [u32],
+}
+
+impl<'a> View<'a> {
+    fn tok(&self, i: usize) -> &'a dyad_model::Token {
+        &self.doc.tokens[self.first + i]
+    }
+
+    /// Lowercased lemma (the word itself when the parser gave none).
+    fn lemma(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.scratch.lemma_end[i - 1] as usize
+        };
+        &self.scratch.lemmas[start..self.scratch.lemma_end[i] as usize]
+    }
+
+    fn rel(&self, i: usize) -> &'a str {
+        universal_v2(&self.tok(i).deprel)
+    }
+
+    fn base_rel(&self, i: usize) -> &'a str {
+        let rel = self.rel(i);
+        rel.split(':').next().unwrap_or(rel)
+    }
+
+    fn head(&self, i: usize) -> Option<usize> {
+        self.tok(i)
+            .head
+            .map(|h| h as usize)
+            .filter(|&h| h < self.n && h != i)
+    }
+
+    fn children(&self, i: usize) -> impl Iterator<Item = usize> + 'a {
+        let s: &'a Scratch = self.scratch;
+        let (a, b) = (s.child_start[i] as usize, s.child_start[i + 1] as usize);
+        s.child_list[a..b].iter().map(|&c| c as usize)
+    }
+
+    fn child_rel(&self, i: usize, rel: &str) -> Option<usize> {
+        self.children(i).find(|&c| self.rel(c) == rel)
+    }
+
+    fn is_verbal(&self, i: usize) -> bool {
+        matches!(self.tok(i).upos, Upos::VERB | Upos::AUX | Upos::ADJ)
+    }
+
+    fn is_passive(&self, i: usize) -> bool {
+        self.children(i)
+            .any(|c| matches!(self.rel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))
+            || (self.rel(i) == "acl" && self.tok(i).xpos == "VBN")
+    }
+
+    /// The preposition of an oblique or nominal modifier ("to" in "to the Houthis").
+    fn case_of(&self, i: usize) -> Option<&str> {
+        self.children(i)
+            .find(|&c| matches!(self.base_rel(c), "case" | "mark"))
+            .map(|c| self.lemma(c))
+    }
+
+    fn mention(&self, i: usize) -> Option<usize> {
+        let m = self.mention_at[self.first + i];
+        (m != NONE).then_some(m as usize)
+    }
+
+    fn is_relative_pronoun(&self, i: usize) -> bool {
+        matches!(self.lemma(i), "which" | "who" | "whom" | "that" | "whose")
+            && matches!(self.tok(i).upos, Upos::PRON | Upos::DET | Upos::SCONJ)
+    }
+}
+
+impl Coder {
+    pub fn new(patterns: Patterns) -> Coder {
+        let words = Words::from(&patterns);
+        Coder { patterns, words }
+    }
+
+    pub fn patterns(&self) -> &Patterns {
+        &self.patterns
+    }
+
+    /// Codes the events of a parsed document with mentions (the `events` layer).
+    pub fn code(&self, doc: &Document) -> Vec<Event> {
+        let mut mention_at = vec![NONE; doc.tokens.len()];
+        for (m, mention) in doc.mentions.iter().enumerate() {
+            for t in mention.tokens.clone() {
+                if let Some(slot) = mention_at.get_mut(t) {
+                    if *slot == NONE || t == mention.head {
+                        *slot = m as u32;
+                    }
+                }
+            }
+        }
+        let mut scratch = Scratch::default();
+        let mut coded: Vec<Coded> = Vec::new();
+        for s in 0..doc.sentences.len() {
+            let range = doc.sentences[s].tokens.clone();
+            if range.is_empty() || range.end > doc.tokens.len() {
+                continue;
+            }
+            prepare(&mut scratch, doc, range.start, range.len());
+            let mut consumed = std::mem::take(&mut scratch.consumed);
+            let mut key = std::mem::take(&mut scratch.key);
+            let view = View {
+                doc,
+                sentence: s,
+                first: range.start,
+                n: range.len(),
+                scratch: &scratch,
+                mention_at: &mention_at,
+            };
+            let start = coded.len();
+            self.code_sentence(&view, &mut consumed, &mut key, &mut coded);
+            drop_wrapped_and_duplicates(&mut coded, start);
+            scratch.consumed = consumed;
+            scratch.key = key;
+        }
+        link_denials(coded)
+    }
+
+    fn code_sentence(
+        &self,
+        v: &View,
+        consumed: &mut [bool],
+        key: &mut String,
+        out: &mut Vec<Coded>,
+    ) {
+        // Verbs first: a verb pattern that names its object ("sign an agreement")
+        // consumes the noun so the noun's own pattern does not code it again.
+        for p in 0..v.n {
+            if v.tok(p).upos != Upos::VERB {
+                continue;
+            }
+            if let Some((pattern, used)) = self.best(v, p, Kind::Verb, v.lemma(p)) {
+                for u in used.into_iter().flatten() {
+                    consumed[u] = true;
+                }
+                self.emit(v, p, pattern, out);
+            }
+        }
+        for p in 0..v.n {
+            if consumed[p] || !matches!(v.tok(p).upos, Upos::NOUN | Upos::PROPN) {
+                continue;
+            }
+            // Two-word nouns first: "air strike", "hunger strike".
+            let mut found = None;
+            for c in v.children(p) {
+                if matches!(v.rel(c), "compound" | "amod") && c < p {
+                    key.clear();
+                    key.push_str(v.lemma(c));
+                    key.push(' ');
+                    key.push_str(v.lemma(p));
+                    found = self.best(v, p, Kind::Noun, key);
+                    if found.is_some() {
+                        break;
+                    }
+                }
+            }
+            if found.is_none() {
+                found = self.best(v, p, Kind::Noun, v.lemma(p));
+            }
+            if let Some((pattern, _)) = found {
+                self.emit(v, p, pattern, out);
+            }
+        }
+    }
+
+    /// The most specific pattern of `lemma` whose conditions hold at token `p`, with
+    /// the tokens its conditions named.
+    fn best(
+        &self,
+        v: &View,
+        p: usize,
+        kind: Kind,
+        lemma: &str,
+    ) -> Option<(&Pattern, [Option<usize>; 3])> {
+        let candidates: Box<dyn Iterator<Item = &Pattern>> = match kind {
+            Kind::Verb => Box::new(self.patterns.verb(lemma)),
+            Kind::Noun => Box::new(self.patterns.noun(lemma)),
+        };
+        let mut best: Option<(&Pattern, [Option<usize>; 3], usize)> = None;
+        for pattern in candidates {
+            if let Some(particle) = &pattern.particle {
+                let has = v
+                    .children(p)
+                    .any(|c| v.rel(c) == "compound:prt" && v.lemma(c) == particle.as_str());
+                if !has {
+                    continue;
+                }
+            }
+            let mut used = [None; 3];
+            let mut ok = true;
+            for (k, cond) in pattern.conditions.iter().enumerate() {
+                match self.condition(v, p, kind, &cond.slot, &cond.filler) {
+                    Some(tok) => {
+                        if k < 3 && matches!(cond.filler, Filler::Lemmas(_)) {
+                            used[k] = tok;
+                        }
+                    }
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if !ok {
+                continue;
+            }
+            let mut score = 4 * pattern.conditions.len() + 4 * pattern.particle.is_some() as usize;
+            // A pattern whose target is present beats one that has no target slot,
+            // which beats one whose target slot is empty.
+            score += match &pattern.target {
+                Some(target) if self.slot(v, p, kind, target).is_some() => 2,
+                Some(_) => 0,
+                None => 1,
+            };
+            if best.as_ref().is_none_or(|b| score > b.2) {
+                best = Some((pattern, used, score));
+            }
+        }
+        best.map(|(p, u, _)| (p, u))
+    }
+
+    /// `Some(token)` when the condition holds (`Some(None)` for conditions that name
+    /// no token), `None` when it fails.
+    fn condition(
+        &self,
+        v: &View,
+        p: usize,
+        kind: Kind,
+        slot: &Slot,
+        filler: &Filler,
+    ) -> Option<Option<usize>> {
+        if *slot == Slot::Modifier {
+            let Filler::Lemmas(list) = filler else {
+                let any = v
+                    .children(p)
+                    .any(|c| matches!(v.rel(c), "compound" | "amod"));
+                return (any == (*filler == Filler::Any)).then_some(None);
+            };
+            return v
+                .children(p)
+                .find(|&c| matches!(v.rel(c), "compound" | "amod") && lemma_in(v, c, list))
+                .map(Some);
+        }
+        let tok = self.slot(v, p, kind, slot);
+        match filler {
+            Filler::Any => tok.map(Some),
+            Filler::Absent => tok.is_none().then_some(None),
+            Filler::Lemmas(list) => tok.filter(|&t| lemma_in(v, t, list)).map(Some),
+        }
+    }
+
+    /// The head token filling a slot of the verb or noun at `p`.
+    fn slot(&self, v: &View, p: usize, kind: Kind, slot: &Slot) -> Option<usize> {
+        match (slot, kind) {
+            (Slot::Subject, Kind::Verb) => self.subject(v, p, 0),
+            (Slot::Subject, Kind::Noun) => self.noun_source(v, p),
+            (Slot::Object, Kind::Verb) => self.object(v, p),
+            (Slot::Object, Kind::Noun) => self.prep(v, p, "of"),
+            (Slot::Indirect, _) => v.child_rel(p, "iobj"),
+            (Slot::Possessor, Kind::Noun) => v.child_rel(p, "nmod:poss"),
+            (Slot::Possessor, Kind::Verb) => {
+                let obj = self.object(v, p)?;
+                v.child_rel(obj, "nmod:poss").or_else(|| {
+                    v.children(obj).find(|&c| {
+                        v.base_rel(c) == "nmod"
+                            && matches!(v.case_of(c), Some("of" | "by" | "from"))
+                    })
+                })
+            }
+            (Slot::Prep(prep), _) => self.prep(v, p, prep),
+            (Slot::Xcomp, _) => v.child_rel(p, "xcomp"),
+            (Slot::Ccomp, _) => v.child_rel(p, "ccomp"),
+            (Slot::ClauseSubject, _) => v
+                .child_rel(p, "ccomp")
+                .and_then(|c| self.subject(v, c, 0)),
+            (Slot::Modifier, _) => v
+                .children(p)
+                .find(|&c| matches!(v.rel(c), "compound" | "amod")),
+        }
+    }
+
+    /// The logical subject of a verb: `nsubj`, the `by` agent of a passive, or the
+    /// subject it shares with the verb above it (control, coordination, participles).
+    fn subject(&self, v: &View, p: usize, depth: u8) -> Option<usize> {
+        if v.is_passive(p) {
+            return v.children(p).find(|&c| {
+                v.rel(c) == "obl:agent"
+                    || (matches!(v.base_rel(c), "obl" | "nmod") && v.case_of(c) == Some("by"))
+            });
+        }
+        if let Some(s) = v.children(p).find(|&c| v.rel(c) == "nsubj") {
+            return Some(self.antecedent(v, p, s));
+        }
+        if depth > 4 {
+            return None;
+        }
+        let h = v.head(p)?;
+        match v.rel(p) {
+            "conj" if v.is_verbal(h) => self.subject(v, h, depth + 1),
+            "xcomp" | "advcl" | "ccomp" | "obj" | "obl" | "csubj" if v.is_verbal(h) => {
+                if self.words.object_control.contains(v.lemma(h)) {
+                    if let Some(o) = self.object(v, h) {
+                        return Some(o);
+                    }
+                }
+                // "X was scheduled to meet": the controller is the passive's subject.
+                match v.child_rel(h, "nsubj:pass") {
+                    Some(s) => Some(self.antecedent(v, h, s)),
+                    None => self.subject(v, h, depth + 1),
+                }
+            }
+            "acl" | "acl:relcl" => Some(h),
+            // A gerund read as a modifier: the subject of the verb taking its noun.
+            "amod" | "compound" if self.premodified_noun(v, p).is_some() => {
+                let g = v.head(h)?;
+                (v.rel(h) == "obj" && v.is_verbal(g))
+                    .then(|| self.subject(v, g, depth + 1))
+                    .flatten()
+            }
+            _ => None,
+        }
+    }
+
+    /// The logical object: `obj`, or the surface subject of a passive, or the noun a
+    /// passive participle modifies ("rebels supported by Ankara").
+    fn object(&self, v: &View, p: usize) -> Option<usize> {
+        if v.is_passive(p) {
+            if let Some(s) = v.child_rel(p, "nsubj:pass") {
+                return Some(self.antecedent(v, p, s));
+            }
+            return match v.rel(p) {
+                "acl" => v.head(p),
+                "conj" => v.head(p).and_then(|h| v.child_rel(h, "nsubj:pass")),
+                _ => None,
+            };
+        }
+        v.child_rel(p, "obj")
+            .map(|o| self.antecedent(v, p, o))
+            .or_else(|| self.premodified_noun(v, p))
+    }
+
+    /// A gerund the parser attached as a modifier of the noun after it ("denies
+    /// supplying weapons" read as "supplying weapons" = amod): that noun is its object.
+    fn premodified_noun(&self, v: &View, p: usize) -> Option<usize> {
+        let h = v.head(p)?;
+        (matches!(v.rel(p), "amod" | "compound")
+            && v.tok(p).upos == Upos::VERB
+            && v.tok(p).xpos == "VBG"
+            && p < h)
+            .then_some(h)
+    }
+
+    /// A relative pronoun stands for the noun its clause modifies.
+    fn antecedent(&self, v: &View, clause: usize, tok: usize) -> usize {
+        if v.is_relative_pronoun(tok) && v.rel(clause).starts_with("acl") {
+            v.head(clause).unwrap_or(tok)
+        } else {
+            tok
+        }
+    }
+
+    /// The oblique (`obl` on verbs, `nmod` on nouns) introduced by `prep`; for a verb,
+    /// also one hanging off its object ("signed an agreement with Y"), and for a noun
+    /// object, one hanging off its verb ("launched an attack on Y" attached high).
+    fn prep(&self, v: &View, p: usize, prep: &str) -> Option<usize> {
+        let find = |x: usize| {
+            v.children(x).find(|&c| {
+                matches!(v.base_rel(c), "obl" | "nmod")
+                    && v.rel(c) != "nmod:poss"
+                    && v.case_of(c) == Some(prep)
+            })
+        };
+        if let Some(t) = find(p) {
+            return Some(t);
+        }
+        match v.tok(p).upos {
+            Upos::VERB => self.object(v, p).and_then(find),
+            _ if v.rel(p) == "obj" => v.head(p).and_then(find),
+            _ => None,
+        }
+    }
+
+    /// The source of an event noun: its possessor, its `by` phrase, an actor modifier
+    /// ("Russian strikes"), or the subject of the verb that has it as object
+    /// ("Russia launched an attack").
+    fn noun_source(&self, v: &View, p: usize) -> Option<usize> {
+        if let Some(poss) = v.child_rel(p, "nmod:poss") {
+            return Some(poss);
+        }
+        if let Some(by) = self.prep(v, p, "by") {
+            return Some(by);
+        }
+        if let Some(m) = v
+            .children(p)
+            .find(|&c| matches!(v.rel(c), "amod" | "compound") && v.mention(c).is_some())
+        {
+            return Some(m);
+        }
+        let h = v.head(p)?;
+        match v.rel(p) {
+            "obj" if v.tok(h).upos == Upos::VERB => self.subject(v, h, 0),
+            _ => None,
+        }
+    }
+
+    /// The actors of a slot: the mention on its head (or inside its noun phrase), and
+    /// those of its conjuncts.
+    fn actors(&self, v: &View, tok: usize, out: &mut Vec<(usize, Actor)>) {
+        let mut stack = [tok; 8];
+        let mut len = 1;
+        while len > 0 {
+            len -= 1;
+            let t = stack[len];
+            if let Some(m) = self.mention_in(v, t, 0) {
+                if !out.iter().any(|(k, _)| *k == m) {
+                    out.push((m, v.doc.mentions[m].actor.clone()));
+                }
+            }
+            for c in v.children(t) {
+                if v.rel(c) == "conj" && len < stack.len() {
+                    stack[len] = c;
+                    len += 1;
+                }
+            }
+        }
+    }
+
+    /// The mention for the phrase headed by `t`: its own if resolved, else a resolved
+    /// one inside the phrase ("leaders of Egypt's Muslim Brotherhood"), else its own
+    /// unresolved one.
+    fn mention_in(&self, v: &View, t: usize, depth: u8) -> Option<usize> {
+        let here = v.mention(t);
+        let resolved = |m: usize| v.doc.mentions[m].actor.is_resolved();
+        if here.is_some_and(resolved) || depth >= 3 {
+            return here;
+        }
+        for rels in [
+            &["compound", "flat", "nmod:poss", "amod", "appos"][..],
+            &["nmod"][..],
+        ] {
+            for c in v.children(t) {
+                if rels.contains(&v.rel(c)) {
+                    if let Some(m) = self.mention_in(v, c, depth + 1).filter(|&m| resolved(m)) {
+                        return Some(m);
+                    }
+                }
+            }
+        }
+        here
+    }
+
+    /// A personal pronoun without a mention stands for the subject of the verb of
+    /// saying above it ("Obama said he would ..."), when that subject is an actor.
+    fn pronoun_antecedent(&self, v: &View, p: usize, tok: usize) -> usize {
+        let personal = matches!(v.lemma(tok), "he" | "she" | "it" | "they" | "we");
+        if v.tok(tok).upos != Upos::PRON || !personal || v.mention(tok).is_some() {
+            return tok;
+        }
+        let mut cur = p;
+        for _ in 0..4 {
+            let Some(h) = v.head(cur) else { break };
+            if !matches!(v.base_rel(cur), "ccomp" | "xcomp" | "advcl" | "conj" | "parataxis") {
+                break;
+            }
+            if let Some(s) = v.child_rel(h, "nsubj") {
+                if s != tok && self.mention_in(v, s, 0).is_some() {
+                    return s;
+                }
+            }
+            cur = h;
+        }
+        tok
+    }
+
+    /// Codes one match into events, one per source–target pair.
+    fn emit(&self, v: &View, p: usize, pattern: &Pattern, out: &mut Vec<Coded>) {
+        let kind = pattern.kind;
+        let source_tok = match &pattern.source {
+            Some(slot) => self.slot(v, p, kind, slot),
+            None => self.slot(v, p, kind, &Slot::Subject),
+        };
+        let target_tok = pattern
+            .target
+            .as_ref()
+            .and_then(|slot| self.slot(v, p, kind, slot));
+        let mut sources = Vec::new();
+        if let Some(s) = source_tok {
+            self.actors(v, self.pronoun_antecedent(v, p, s), &mut sources);
+        }
+        let mut targets = Vec::new();
+        if let Some(t) = target_tok {
+            self.actors(v, t, &mut targets);
+        }
+        if sources.is_empty() && targets.is_empty() {
+            return;
+        }
+        let frame = self.frame(v, p);
+        let mut code = pattern.code.as_str();
+        let mut trigger = p;
+        let mut wrapped_by = None;
+        let mut intended = false;
+        let mut negated = frame.negated;
+        if let Some((wrapper, wrap)) = frame.wrapper {
+            wrapped_by = Some(wrapper);
+            match wrapped_code(code, wrap) {
+                Some(wrapped) => {
+                    code = wrapped;
+                    trigger = wrapper;
+                }
+                // "refused to X" without a CAMEO rejection code: X, negated.
+                None if wrap == Wrap::Refuse => negated = true,
+                // No CAMEO intent code for it: the event itself, as intended.
+                None => intended = true,
+            }
+        } else if frame.obliged {
+            // "X says Y must withdraw": X demands it of Y.
+            if let Some(wrapped) = wrapped_code(code, Wrap::Demand) {
+                code = wrapped;
+                if let Some(claimant) = frame.claimant.clone() {
+                    targets = std::mem::take(&mut sources);
+                    sources.push((usize::MAX, claimant));
+                }
+            }
+        } else if frame.intended && !frame.hypothetical {
+            // CAMEO codes announced cooperation as intent (03x), announced force as
+            // threat (13x), and "will not" cooperate as rejection (12x, not negated).
+            let root = ontology::root_number(code);
+            let wrap = match root {
+                4..=8 if frame.negated => Some(Wrap::Refuse),
+                4..=8 => Some(Wrap::Commit),
+                14 | 16..=20 if !frame.negated => Some(Wrap::Threat),
+                _ => None,
+            };
+            if let Some(wrapped) = wrap.and_then(|w| wrapped_code(code, w)) {
+                code = wrapped;
+                negated &= wrap != Some(Wrap::Refuse);
+            }
+        }
+        let Some(cameo) = ontology::lookup(code) else {
+            return;
+        };
+        let object = self.slot(v, p, kind, &Slot::Object);
+        let mut pairs: Vec<(Option<&Actor>, Option<&Actor>)> = Vec::new();
+        if targets.is_empty() && sources.len() >= 2 {
+            // "Brazil and the United States agreed": reciprocal.
+            for (i, (_, a)) in sources.iter().enumerate() {
+                for (j, (_, b)) in sources.iter().enumerate() {
+                    if i != j {
+                        pairs.push((Some(a), Some(b)));
+                    }
+                }
+            }
+        } else {
+            let none = [None];
+            let src: Vec<Option<&Actor>> = if sources.is_empty() {
+                none.to_vec()
+            } else {
+                sources.iter().map(|(_, a)| Some(a)).collect()
+            };
+            let tgt: Vec<Option<&Actor>> = if targets.is_empty() {
+                none.to_vec()
+            } else {
+                targets.iter().map(|(_, a)| Some(a)).collect()
+            };
+            for s in &src {
+                for t in &tgt {
+                    pairs.push((*s, *t));
+                }
+            }
+        }
+        let doc = v.doc;
+        let trigger_doc = v.first + trigger;
+        let mut trigger_span = doc.tokens[trigger_doc].span;
+        if let Some(prt) = pattern
+            .particle
+            .as_ref()
+            .and_then(|_| v.child_rel(p, "compound:prt"))
+        {
+            if trigger == p {
+                trigger_span = trigger_span.cover(doc.tokens[v.first + prt].span);
+            }
+        }
+        let (date, date_text) = match context::find_date(doc, v.sentence, trigger_doc) {
+            Some((range, span)) => (Some(range), Some(doc.slice(span).to_string())),
+            None => (doc.published.map(DateRange::day), None),
+        };
+        let location = context::find_location(doc, v.sentence, trigger_doc);
+        let quantity = context::find_quantity(doc, v.first + object.unwrap_or(p));
+        let certainty = match frame.certainty() {
+            Certainty::Asserted | Certainty::Reported if intended => Certainty::Intended,
+            c => c,
+        };
+        for (source, target) in pairs {
+            if let (Some(s), Some(t)) = (source, target) {
+                if s.node_key() == t.node_key() {
+                    continue;
+                }
+            }
+            out.push(Coded {
+                trigger: p,
+                wrapper: wrapped_by,
+                denier: frame.denier.clone(),
+                event: Event {
+                    sentence: v.sentence,
+                    sentence_span: doc.sentences[v.sentence].span,
+                    trigger: trigger_span,
+                    source: source.cloned(),
+                    target: target.cloned(),
+                    cameo: cameo.code.to_string(),
+                    root: cameo.root().to_string(),
+                    plover: cameo.plover.map(str::to_string),
+                    quad_class: cameo.quad_class(),
+                    goldstein: cameo.goldstein,
+                    date,
+                    date_text: date_text.clone(),
+                    location: location.clone(),
+                    quantity: quantity.clone(),
+                    negated,
+                    certainty,
+                    claimed_by: frame.claimant.clone(),
+                    denied_by: Vec::new(),
+                },
+            });
+        }
+    }
+
+    /// Certainty, negation, claimant and denial of the trigger at `p`: its own
+    /// modifiers, then the chain of clauses it is embedded in.
+    fn frame(&self, v: &View, p: usize) -> Frame {
+        let w = &self.words;
+        let mut f = Frame::default();
+        self.local(v, p, &mut f, true);
+        let mut cur = p;
+        for level in 0..8 {
+            let Some(h) = v.head(cur) else { break };
+            let rel = v.rel(cur);
+            let head_lemma = v.lemma(h);
+            match v.base_rel(cur) {
+                "conj" => {
+                    cur = h;
+                    continue;
+                }
+                "amod" | "compound" if self.premodified_noun(v, cur).is_some() => {
+                    cur = h;
+                    continue;
+                }
+                "acl" if w.claim_noun.contains(head_lemma) => {
+                    // "reports that Iran armed ...": the report's frame.
+                    f.reported = true;
+                    cur = h;
+                    continue;
+                }
+                "ccomp" | "xcomp" | "advcl" | "parataxis" | "csubj" | "obj" | "obl" => {}
+                _ => break,
+            }
+            if rel == "advcl" || rel == "ccomp" {
+                if let Some(mark) = v.children(cur).find(|&c| v.rel(c) == "mark") {
+                    match v.lemma(mark) {
+                        "if" | "unless" | "provided" => f.hypothetical = true,
+                        "whether" => f.uncertain = true,
+                        _ => {}
+                    }
+                }
+            }
+            let negated_head = self.negated(v, h);
+            if w.deny.contains(head_lemma) && !negated_head {
+                f.denier = self.speaker(v, h);
+                break;
+            }
+            if w.say.contains(head_lemma) && !negated_head && rel != "obj" {
+                self.attribute(v, h, &mut f);
+            } else if w.accuse.contains(head_lemma) && rel != "obj" {
+                self.attribute(v, h, &mut f);
+            } else if w.verify.contains(head_lemma) && negated_head {
+                f.uncertain = true;
+            } else if matches!(head_lemma, "clear" | "unclear" | "uncertain" | "unknown") {
+                f.uncertain |= negated_head || head_lemma != "clear";
+            } else if rel == "xcomp" && level == 0 && w.commit.contains(head_lemma) {
+                f.wrapper = Some((h, Wrap::Commit));
+                f.intended = false;
+                f.negated = negated_head;
+                self.local(v, h, &mut f, true);
+            } else if rel == "xcomp" && level == 0 && w.threaten.contains(head_lemma) {
+                f.wrapper = Some((h, Wrap::Threat));
+                f.negated = negated_head;
+                self.local(v, h, &mut f, true);
+            } else if rel == "xcomp" && level == 0 && w.refuse.contains(head_lemma) {
+                f.wrapper = Some((h, Wrap::Refuse));
+                f.intended = false;
+                f.negated = negated_head;
+                self.local(v, h, &mut f, true);
+            } else if rel == "xcomp"
+                && (w.intend.contains(head_lemma) || w.commit.contains(head_lemma))
+            {
+                f.intended = true;
+                f.negated |= negated_head;
+            } else if w.claim_noun.contains(head_lemma) {
+                f.reported = true;
+            }
+            cur = h;
+        }
+        f
+    }
+
+    /// Modality and negation on the clause at `p`; `own` for the trigger's own clause
+    /// (auxiliaries and negation count), else only attribution.
+    fn local(&self, v: &View, p: usize, f: &mut Frame, own: bool) {
+        let w = &self.words;
+        for c in v.children(p) {
+            let lemma = v.lemma(c);
+            match v.base_rel(c) {
+                "aux" if own => {
+                    if matches!(lemma, "must" | "should") {
+                        f.obliged = true;
+                    } else if w.future.contains(lemma) {
+                        f.intended = true;
+                    } else if w.uncertain.contains(lemma) {
+                        f.uncertain = true;
+                    }
+                }
+                "advmod" | "neg" => {
+                    if own && w.negator.contains(lemma) {
+                        f.negated = true;
+                    } else if w.uncertain.contains(lemma) {
+                        f.uncertain = true;
+                    }
+                }
+                "mark" if own && w.conditional.contains(lemma) => {
+                    if lemma == "whether" {
+                        f.uncertain = true;
+                    } else {
+                        f.hypothetical = true;
+                    }
+                }
+                "obj" | "nsubj" | "nsubj:pass" if own => {
+                    if v.children(c)
+                        .any(|d| v.rel(d) == "det" && v.lemma(d) == "no")
+                    {
+                        f.negated = true;
+                    }
+                }
+                "det" if own && lemma == "no" => f.negated = true,
+                "obl" | "nmod" if lemma == "according" || v.case_of(c) == Some("according") => {
+                    f.reported = true;
+                    if f.claimant.is_none() {
+                        f.claimant = Some(self.claimant_actor(v, c));
+                    }
+                }
+                "parataxis" if w.say.contains(lemma) && !self.negated(v, c) => {
+                    self.attribute(v, c, f);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn negated(&self, v: &View, p: usize) -> bool {
+        v.children(p).any(|c| {
+            matches!(v.base_rel(c), "advmod" | "neg") && self.words.negator.contains(v.lemma(c))
+        })
+    }
+
+    /// Who a verb of saying or denying attributes to: its subject as an actor.
+    fn speaker(&self, v: &View, h: usize) -> Option<Actor> {
+        let s = self.subject(v, h, 0)?;
+        Some(self.claimant_actor(v, s))
+    }
+
+    /// The clause under the verb of saying `h` is reported by its subject; hedged when
+    /// the verb or its subject is ("reportedly said", "unverified reports say").
+    fn attribute(&self, v: &View, h: usize, f: &mut Frame) {
+        f.reported = true;
+        if let Some(s) = self.subject(v, h, 0) {
+            if v.children(s)
+                .any(|c| v.rel(c) == "amod" && self.words.unverified.contains(v.lemma(c)))
+            {
+                f.uncertain = true;
+            }
+            if f.claimant.is_none() {
+                f.claimant = Some(self.claimant_actor(v, s));
+            }
+        }
+        self.local(v, h, f, false);
+    }
+
+    /// The actor for a claimant phrase: its mention; the outlet for "the newspaper";
+    /// a country-only actor for "a U.S. official"; else just the words.
+    fn claimant_actor(&self, v: &View, t: usize) -> Actor {
+        if let Some(m) = v.mention(t) {
+            return v.doc.mentions[m].actor.clone();
+        }
+        if self.words.outlet.contains(v.lemma(t)) {
+            if let Some(outlet) = &v.doc.outlet {
+                return Actor {
+                    text: outlet.clone(),
+                    name: Some(outlet.clone()),
+                    ..Actor::default()
+                };
+            }
+        }
+        let span = self.phrase_span(v, t);
+        let text = v.doc.slice(span).to_string();
+        match self.mention_in(v, t, 0) {
+            Some(m) => Actor {
+                text,
+                country: v.doc.mentions[m].actor.country.clone(),
+                ..Actor::default()
+            },
+            None => Actor {
+                text,
+                ..Actor::default()
+            },
+        }
+    }
+
+    /// The noun phrase of `t` without clauses: determiners, modifiers, names.
+    fn phrase_span(&self, v: &View, t: usize) -> Span {
+        let mut span = v.tok(t).span;
+        for c in v.children(t) {
+            if matches!(
+                v.rel(c),
+                "det" | "amod" | "compound" | "flat" | "nmod:poss" | "nummod" | "case"
+            ) && !(v.rel(c) == "case" && c > t)
+            {
+                span = span.cover(self.phrase_span(v, c));
+            }
+        }
+        span
+    }
+}
+
+/// UD v1 relation names (older parsers and gold files) in their v2 spelling.
+fn universal_v2(rel: &str) -> &str {
+    match rel {
+        "dobj" => "obj",
+        "nsubjpass" => "nsubj:pass",
+        "auxpass" => "aux:pass",
+        "csubjpass" => "csubj:pass",
+        "nmod:agent" => "obl:agent",
+        "name" => "flat",
+        "mwe" => "fixed",
+        other => other,
+    }
+}
+
+/// Whether the lemma at `t` is in `list`, also as a two-word "modifier lemma" entry.
+fn lemma_in(v: &View, t: usize, list: &[String]) -> bool {
+    let lemma = v.lemma(t);
+    list.iter().any(|entry| {
+        entry == lemma
+            || entry.rsplit_once(' ').is_some_and(|(modifier, head)| {
+                head == lemma
+                    && v.children(t)
+                        .any(|c| matches!(v.rel(c), "compound" | "amod") && v.lemma(c) == modifier)
+            })
+    })
+}
+
+/// The CAMEO code for an event under "agreed/pledged to ..." (03x) or "threatened to
+/// ..." (13x), when CAMEO has one.
+fn wrapped_code(code: &str, wrap: Wrap) -> Option<&'static str> {
+    let c = match wrap {
+        Wrap::Commit => match code {
+            "036" | "040" | "041" | "042" | "043" | "044" | "046" => "036",
+            "045" => "039",
+            "057" => "030",
+            c if c.starts_with("05") => "032",
+            "061" => "0311",
+            "062" => "0312",
+            "063" => "0313",
+            "064" => "0314",
+            c if c.starts_with("06") => "031",
+            "071" => "0331",
+            "072" => "0332",
+            "073" => "0333",
+            "074" => "0334",
+            c if c.starts_with("07") => "033",
+            "081" => "0351",
+            "082" => "0352",
+            "084" | "0841" | "0842" => "0353",
+            "085" => "0354",
+            "086" => "0355",
+            c if c.starts_with("087") => "0356",
+            c if c.starts_with("08") => "035",
+            _ => return None,
+        },
+        Wrap::Refuse => match code {
+            c if c.starts_with("04") => "125",
+            "045" => "126",
+            c if c.starts_with("05") => "120",
+            "061" => "1211",
+            "062" => "1212",
+            "063" => "1213",
+            "064" => "1214",
+            c if c.starts_with("06") => "121",
+            "071" => "1221",
+            "072" => "1222",
+            "073" => "1223",
+            "074" => "1224",
+            c if c.starts_with("07") => "122",
+            "081" => "1241",
+            "082" => "1242",
+            "084" | "0841" | "0842" => "1243",
+            "085" => "1244",
+            "086" => "1245",
+            c if c.starts_with("087") => "1246",
+            c if c.starts_with("08") => "124",
+            _ => return None,
+        },
+        Wrap::Demand => match code {
+            c if c.starts_with("04") => "106",
+            "045" => "108",
+            c if c.starts_with("05") => "102",
+            "061" => "1011",
+            "062" => "1012",
+            "063" => "1013",
+            "064" => "1014",
+            c if c.starts_with("06") => "101",
+            "071" => "1031",
+            "072" => "1032",
+            "073" => "1033",
+            "074" => "1034",
+            c if c.starts_with("07") => "103",
+            "084" | "0841" | "0842" => "1053",
+            "085" => "1054",
+            "086" => "1055",
+            c if c.starts_with("087") => "1056",
+            c if c.starts_with("08") => "105",
+            _ => "100",
+        },
+        Wrap::Threat => match code {
+            "161" => "1313",
+            "162" | "1621" | "1622" | "1623" => "1311",
+            "163" => "1312",
+            "164" => "134",
+            "165" => "135",
+            c if c.starts_with("166") => "136",
+            "172" | "1721" => "132",
+            "1722" => "1322",
+            "1723" => "1323",
+            "1724" => "1324",
+            "175" => "137",
+            "191" => "1381",
+            "192" => "1382",
+            c if c.starts_with("18") => "1383",
+            c if c.starts_with("20") => "1385",
+            "190" => "138",
+            c if c.starts_with("19") => "1384",
+            c if c.starts_with("14") => "133",
+            _ => "130",
+        },
+    };
+    ontology::lookup(c).map(|c| c.code)
+}
+
+/// Fills the sentence's children index and lowercased lemmas.
+fn prepare(s: &mut Scratch, doc: &Document, first: usize, n: usize) {
+    let tokens = &doc.tokens[first..first + n];
+    s.child_start.clear();
+    s.child_start.resize(n + 1, 0);
+    for t in tokens {
+        if let Some(h) = t.head.map(|h| h as usize).filter(|&h| h < n) {
+            s.child_start[h + 1] += 1;
+        }
+    }
+    for i in 0..n {
+        s.child_start[i + 1] += s.child_start[i];
+    }
+    s.child_list.clear();
+    s.child_list.resize(s.child_start[n] as usize, 0);
+    s.fill.clear();
+    s.fill.extend_from_slice(&s.child_start[..n]);
+    for (i, t) in tokens.iter().enumerate() {
+        if let Some(h) = t.head.map(|h| h as usize).filter(|&h| h < n) {
+            s.child_list[s.fill[h] as usize] = i as u32;
+            s.fill[h] += 1;
+        }
+    }
+    s.lemmas.clear();
+    s.lemma_end.clear();
+    for t in tokens {
+        let lemma = if t.lemma.is_empty() || t.lemma == "_" {
+            &doc.text[t.span.range()]
+        } else {
+            t.lemma.as_str()
+        };
+        for ch in lemma.chars() {
+            s.lemmas.extend(ch.to_lowercase());
+        }
+        s.lemma_end.push(s.lemmas.len() as u32);
+    }
+    s.consumed.clear();
+    s.consumed.resize(n, false);
+}
+
+/// Within one sentence: drop the wrapper verb's own event when it wraps another
+/// ("threatened to attack" is one 138, not also 130), and exact duplicates.
+fn drop_wrapped_and_duplicates(coded: &mut Vec<Coded>, start: usize) {
+    let mut i = start;
+    while i < coded.len() {
+        let c = &coded[i];
+        let is_wrapper =
+            c.wrapper.is_none() && coded[start..].iter().any(|o| o.wrapper == Some(c.trigger));
+        let duplicate = coded[start..i].iter().any(|o| {
+            o.event.cameo == c.event.cameo
+                && o.event.source == c.event.source
+                && o.event.target == c.event.target
+        });
+        // "met with Y to discuss": the target-less "discuss" adds nothing.
+        let subsumed = c.event.target.is_none()
+            && coded[start..].iter().any(|o| {
+                o.event.target.is_some()
+                    && o.event.root == c.event.root
+                    && o.event.source == c.event.source
+            });
+        if is_wrapper || duplicate || subsumed {
+            coded.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Links each denied event to the claims it denies in the document: those get the
+/// denier in `denied_by`. A denial that matches no other claim stays as an uncertain
+/// event carrying its denier, never as an asserted one.
+fn link_denials(coded: Vec<Coded>) -> Vec<Event> {
+    let (denied, kept): (Vec<Coded>, Vec<Coded>) =
+        coded.into_iter().partition(|c| c.denier.is_some());
+    let mut events: Vec<Event> = kept.into_iter().map(|c| c.event).collect();
+    let mut unmatched = Vec::new();
+    for d in denied {
+        let Some(denier) = d.denier else { continue };
+        let mut linked = false;
+        for e in events.iter_mut() {
+            if same_claim(e, &d.event) {
+                if !e.denied_by.contains(&denier) {
+                    e.denied_by.push(denier.clone());
+                }
+                linked = true;
+            }
+        }
+        if !linked {
+            let mut e = d.event;
+            if matches!(e.certainty, Certainty::Asserted | Certainty::Reported) {
+                e.certainty = Certainty::Uncertain;
+            }
+            e.denied_by.push(denier);
+            unmatched.push(e);
+        }
+    }
+    events.extend(unmatched);
+    events.sort_by_key(|e| (e.sentence, e.trigger.start));
+    events
+}
+
+/// Whether `claim` is what `denial` denies: same root, and the same actors wherever
+/// the denial names them.
+fn same_claim(claim: &Event, denial: &Event) -> bool {
+    let fits = |d: &Option<Actor>, c: &Option<Actor>| match (d, c) {
+        (None, _) => true,
+        (Some(d), Some(c)) => d.node_key() == c.node_key(),
+        (Some(_), None) => false,
+    };
+    claim.root == denial.root
+        && fits(&denial.source, &claim.source)
+        && fits(&denial.target, &claim.target)
+}

@@ -1,0 +1,528 @@
+//! Each coding rule on sentences written for the purpose, parsed by hand (CoNLL-U) so
+//! the tests do not depend on the statistical parser.
+
+mod common;
+
+use common::{actor, brief, doc, find, mention};
+use dyad_code::Coder;
+use dyad_model::{Certainty, Component, Document, Event};
+
+fn code(doc: &mut Document) -> Vec<Event> {
+    Coder::default().annotate(doc);
+    doc.events.clone()
+}
+
+const RUSSIA_SUPPLIES: &str = "
+Russia Russia PROPN NNP 2 nsubj
+supplies supply VERB VBZ 0 root
+10,000 10,000 NUM CD 4 nummod
+rifles rifle NOUN NNS 2 obj
+to to ADP IN 8 case
+the the DET DT 8 det
+Afghan Afghan ADJ JJ 8 amod
+government government NOUN NN 2 obl
+~. . PUNCT . 2 punct";
+
+#[test]
+fn plain_statement_is_asserted_military_aid() {
+    let mut d = doc(&[RUSSIA_SUPPLIES]);
+    assert_eq!(
+        d.text,
+        "Russia supplies 10,000 rifles to the Afghan government."
+    );
+    mention(
+        &mut d,
+        "Russia",
+        0,
+        actor("Russia", "RUS", Some("RUS"), None),
+    );
+    mention(
+        &mut d,
+        "Afghan government",
+        0,
+        actor("Afghan government", "AFGGOV", Some("AFG"), None),
+    );
+    let events = code(&mut d);
+    assert_eq!(
+        events.len(),
+        1,
+        "{:?}",
+        events.iter().map(brief).collect::<Vec<_>>()
+    );
+    let e = find(&events, "RUS>AFGGOV 072");
+    assert_eq!(e.root, "07");
+    assert_eq!(e.plover.as_deref(), Some("AID"));
+    assert_eq!(e.quad_class, 2);
+    assert_eq!(e.goldstein, 8.3);
+    assert_eq!(e.certainty, Certainty::Asserted);
+    assert!(!e.negated);
+    assert_eq!(e.claimed_by, None);
+    assert!(e.denied_by.is_empty());
+    assert_eq!(d.slice(e.trigger), "supplies");
+    assert_eq!(e.sentence_span, d.sentences[0].span);
+}
+
+const OFFICIAL_SAYS: &str = "
+A a DET DT 3 det
+U.S. U.S. PROPN NNP 3 compound
+official official NOUN NN 4 nsubj
+says say VERB VBZ 0 root
+Moscow Moscow PROPN NNP 6 nsubj
+arms arm VERB VBZ 4 ccomp
+the the DET DT 8 det
+Taliban Taliban PROPN NNP 6 obj
+~. . PUNCT . 4 punct";
+
+const TALIBAN_DENY: &str = "
+The the DET DT 2 det
+Taliban Taliban PROPN NNP 3 nsubj
+deny deny VERB VBP 0 root
+receiving receive VERB VBG 3 xcomp
+aid aid NOUN NN 4 obj
+~. . PUNCT . 3 punct";
+
+fn taliban() -> dyad_model::Actor {
+    actor("Taliban", "TALIBAN", Some("AFG"), Some("taliban"))
+}
+
+#[test]
+fn reported_speech_names_an_anonymous_official_with_country() {
+    let mut d = doc(&[OFFICIAL_SAYS]);
+    mention(
+        &mut d,
+        "U.S.",
+        0,
+        actor("United States", "USA", Some("USA"), None),
+    );
+    mention(
+        &mut d,
+        "Moscow",
+        0,
+        actor("Russia", "RUS", Some("RUS"), None),
+    );
+    mention(&mut d, "Taliban", 0, taliban());
+    let events = code(&mut d);
+    let e = find(&events, "RUS>TALIBAN 072");
+    assert_eq!(e.certainty, Certainty::Reported);
+    let claimant = e.claimed_by.as_ref().expect("claimant");
+    assert_eq!(claimant.text, "A U.S. official");
+    assert_eq!(claimant.country.as_deref(), Some("USA"));
+}
+
+#[test]
+fn denial_of_receiving_aid_marks_the_claims_of_aid() {
+    let mut d = doc(&[OFFICIAL_SAYS, TALIBAN_DENY]);
+    mention(
+        &mut d,
+        "U.S.",
+        0,
+        actor("United States", "USA", Some("USA"), None),
+    );
+    mention(
+        &mut d,
+        "Moscow",
+        0,
+        actor("Russia", "RUS", Some("RUS"), None),
+    );
+    mention(&mut d, "Taliban", 0, taliban());
+    mention(&mut d, "Taliban", 1, taliban());
+    let events = code(&mut d);
+    let aid = find(&events, "RUS>TALIBAN 072");
+    assert_eq!(aid.denied_by.len(), 1);
+    assert_eq!(aid.denied_by[0].group.as_deref(), Some("taliban"));
+    // The denial is attached to the claim, not coded as a separate aid event.
+    let aid_events = events.iter().filter(|e| e.root == "07").count();
+    assert_eq!(
+        aid_events,
+        1,
+        "{:?}",
+        events.iter().map(brief).collect::<Vec<_>>()
+    );
+    // The denial itself is a statement by the Taliban.
+    assert_eq!(
+        find(&events, "TALIBAN>- 016").certainty,
+        Certainty::Asserted
+    );
+}
+
+#[test]
+fn denial_of_supplying_leaves_no_asserted_event() {
+    let mut d = doc(&["
+Iran Iran PROPN NNP 2 nsubj
+denies deny VERB VBZ 0 root
+supplying supply VERB VBG 2 xcomp
+weapons weapon NOUN NNS 3 obj
+to to ADP IN 7 case
+the the DET DT 7 det
+Houthis Houthis PROPN NNPS 3 obl
+~. . PUNCT . 2 punct"]);
+    mention(&mut d, "Iran", 0, actor("Iran", "IRN", Some("IRN"), None));
+    mention(
+        &mut d,
+        "Houthis",
+        0,
+        actor("Houthis", "YEMREB", Some("YEM"), Some("houthis")),
+    );
+    let events = code(&mut d);
+    let claim = find(&events, "IRN>YEMREB 072");
+    assert_eq!(claim.denied_by.len(), 1);
+    assert_eq!(claim.denied_by[0].code.as_deref(), Some("IRN"));
+    assert_ne!(claim.certainty, Certainty::Asserted);
+    assert!(!events.iter().any(|e| e.certainty == Certainty::Asserted
+        && e.target.as_ref().and_then(|t| t.code.as_deref()) == Some("YEMREB")));
+}
+
+#[test]
+fn passive_participle_and_agent() {
+    let mut d = doc(&[
+        "
+Rebels rebel NOUN NNS 5 nsubj
+supported support VERB VBN 1 acl
+by by ADP IN 4 case
+Ankara Ankara PROPN NNP 2 obl:agent
+attacked attack VERB VBD 0 root
+Kurdish Kurdish ADJ JJ 7 amod
+forces force NOUN NNS 5 obj
+~. . PUNCT . 5 punct",
+        "
+The the DET DT 2 det
+YPG YPG PROPN NNP 4 nsubj:pass
+was be AUX VBD 4 aux:pass
+armed arm VERB VBN 0 root
+by by ADP IN 6 case
+Washington Washington PROPN NNP 4 obl:agent
+~. . PUNCT . 4 punct",
+    ]);
+    mention(&mut d, "Rebels", 0, actor("Rebels", "REB", None, None));
+    mention(
+        &mut d,
+        "Ankara",
+        0,
+        actor("Turkey", "TUR", Some("TUR"), None),
+    );
+    mention(
+        &mut d,
+        "Kurdish forces",
+        0,
+        actor("Kurdish forces", "KURMIL", None, None),
+    );
+    mention(
+        &mut d,
+        "YPG",
+        0,
+        actor("YPG", "YPG", Some("SYR"), Some("ypg")),
+    );
+    mention(
+        &mut d,
+        "Washington",
+        0,
+        actor("United States", "USA", Some("USA"), None),
+    );
+    let events = code(&mut d);
+    find(&events, "TUR>REB 050");
+    find(&events, "REB>KURMIL 190");
+    find(&events, "USA>YPG 072");
+}
+
+#[test]
+fn relative_clause_subject_is_its_antecedent() {
+    let mut d = doc(&["
+Washington Washington PROPN NNP 9 nsubj
+~, , PUNCT , 5 punct
+which which PRON WDT 5 nsubj
+has have AUX VBZ 5 aux
+armed arm VERB VBN 1 acl:relcl
+the the DET DT 7 det
+YPG YPG PROPN NNP 5 obj
+~, , PUNCT , 5 punct
+criticized criticize VERB VBD 0 root
+Ankara Ankara PROPN NNP 9 obj
+~. . PUNCT . 9 punct"]);
+    mention(
+        &mut d,
+        "Washington",
+        0,
+        actor("United States", "USA", Some("USA"), None),
+    );
+    mention(
+        &mut d,
+        "YPG",
+        0,
+        actor("YPG", "YPG", Some("SYR"), Some("ypg")),
+    );
+    mention(
+        &mut d,
+        "Ankara",
+        0,
+        actor("Turkey", "TUR", Some("TUR"), None),
+    );
+    let events = code(&mut d);
+    find(&events, "USA>YPG 072");
+    find(&events, "USA>TUR 111");
+}
+
+#[test]
+fn coordination_gives_one_event_per_pair() {
+    let mut d = doc(&[
+        "
+Russia Russia PROPN NNP 4 nsubj
+and and CCONJ CC 3 cc
+Iran Iran PROPN NNP 1 conj
+supplied supply VERB VBD 0 root
+weapons weapon NOUN NNS 4 obj
+to to ADP IN 7 case
+Syria Syria PROPN NNP 4 obl
+and and CCONJ CC 9 cc
+Hezbollah Hezbollah PROPN NNP 7 conj
+~. . PUNCT . 4 punct",
+        "
+Israel Israel PROPN NNP 4 nsubj
+and and CCONJ CC 3 cc
+Lebanon Lebanon PROPN NNP 1 conj
+held hold VERB VBD 0 root
+talks talk NOUN NNS 4 obj
+~. . PUNCT . 4 punct",
+    ]);
+    for (text, code) in [
+        ("Russia", "RUS"),
+        ("Iran", "IRN"),
+        ("Syria", "SYR"),
+        ("Hezbollah", "HEZ"),
+        ("Israel", "ISR"),
+        ("Lebanon", "LBN"),
+    ] {
+        mention(&mut d, text, 0, actor(text, code, Some(code), None));
+    }
+    let events = code(&mut d);
+    let mut got: Vec<String> = events.iter().map(brief).collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "IRN>HEZ 072",
+            "IRN>SYR 072",
+            "ISR>LBN 040",
+            "LBN>ISR 040",
+            "RUS>HEZ 072",
+            "RUS>SYR 072"
+        ]
+    );
+}
+
+#[test]
+fn negation() {
+    let mut d = doc(&["
+Turkey Turkey PROPN NNP 4 nsubj
+has have AUX VBZ 4 aux
+not not PART RB 4 advmod
+approached approach VERB VBN 0 root
+the the DET DT 7 det
+Syrian Syrian ADJ JJ 7 amod
+government government NOUN NN 4 obj
+~. . PUNCT . 4 punct"]);
+    mention(
+        &mut d,
+        "Turkey",
+        0,
+        actor("Turkey", "TUR", Some("TUR"), None),
+    );
+    mention(
+        &mut d,
+        "Syrian government",
+        0,
+        actor("Syrian government", "SYRGOV", Some("SYR"), None),
+    );
+    let events = code(&mut d);
+    let e = find(&events, "TUR>SYRGOV 040");
+    assert!(e.negated);
+    assert_eq!(e.certainty, Certainty::Asserted);
+}
+
+#[test]
+fn modality_future_condition_and_hedges() {
+    let mut d = doc(&[
+        "
+Russia Russia PROPN NNP 3 nsubj
+will will AUX MD 3 aux
+deliver deliver VERB VB 0 root
+missiles missile NOUN NNS 3 obj
+to to ADP IN 6 case
+Syria Syria PROPN NNP 3 obl
+~. . PUNCT . 3 punct",
+        "
+If if SCONJ IN 3 mark
+Iran Iran PROPN NNP 3 nsubj
+attacks attack VERB VBZ 9 advcl
+Israel Israel PROPN NNP 3 obj
+~, , PUNCT , 9 punct
+the the DET DT 7 det
+U.S. U.S. PROPN NNP 9 nsubj
+will will AUX MD 9 aux
+respond respond VERB VB 0 root
+~. . PUNCT . 9 punct",
+        "
+Iran Iran PROPN NNP 3 nsubj
+reportedly reportedly ADV RB 3 advmod
+supplied supply VERB VBD 0 root
+drones drone NOUN NNS 3 obj
+to to ADP IN 6 case
+Russia Russia PROPN NNP 3 obl
+~. . PUNCT . 3 punct",
+        "
+Syria Syria PROPN NNP 2 nsubj
+plans plan VERB VBZ 0 root
+to to PART TO 4 mark
+buy buy VERB VB 2 xcomp
+tanks tank NOUN NNS 4 obj
+from from ADP IN 7 case
+Russia Russia PROPN NNP 4 obl
+~. . PUNCT . 2 punct",
+        "
+It it PRON PRP 4 nsubj
+is be AUX VBZ 4 cop
+not not PART RB 4 advmod
+clear clear ADJ JJ 0 root
+whether whether SCONJ IN 7 mark
+Iran Iran PROPN NNP 7 nsubj
+sent send VERB VBD 4 ccomp
+weapons weapon NOUN NNS 7 obj
+to to ADP IN 10 case
+Russia Russia PROPN NNP 7 obl
+~. . PUNCT . 4 punct",
+    ]);
+    for (text, code, n) in [
+        ("Russia", "RUS", 0),
+        ("Syria", "SYR", 0),
+        ("Iran", "IRN", 0),
+        ("Israel", "ISR", 0),
+        ("U.S.", "USA", 0),
+        ("Iran", "IRN", 1),
+        ("Russia", "RUS", 1),
+        ("Syria", "SYR", 1),
+        ("Russia", "RUS", 2),
+        ("Iran", "IRN", 2),
+        ("Russia", "RUS", 3),
+    ] {
+        mention(&mut d, text, n, actor(text, code, Some(code), None));
+    }
+    let events = code(&mut d);
+    let by_sentence = |s: usize| events.iter().find(|e| e.sentence == s).unwrap();
+    // Announced aid is CAMEO's "express intent to provide military aid".
+    assert_eq!(brief(by_sentence(0)), "RUS>SYR 0332");
+    assert_eq!(by_sentence(0).certainty, Certainty::Intended);
+    assert_eq!(brief(by_sentence(1)), "IRN>ISR 190");
+    assert_eq!(by_sentence(1).certainty, Certainty::Hypothetical);
+    assert_eq!(brief(by_sentence(2)), "IRN>RUS 072");
+    assert_eq!(by_sentence(2).certainty, Certainty::Uncertain);
+    assert_eq!(brief(by_sentence(3)), "RUS>SYR 0332");
+    assert_eq!(by_sentence(3).certainty, Certainty::Intended);
+    assert_eq!(brief(by_sentence(4)), "IRN>RUS 072");
+    assert_eq!(by_sentence(4).certainty, Certainty::Uncertain);
+}
+
+#[test]
+fn accusation_and_the_claim_it_carries() {
+    let mut d = doc(&["
+Israel Israel PROPN NNP 2 nsubj
+accused accuse VERB VBD 0 root
+Iran Iran PROPN NNP 2 obj
+of of SCONJ IN 5 mark
+supplying supply VERB VBG 2 advcl
+rockets rocket NOUN NNS 5 obj
+to to ADP IN 8 case
+Hamas Hamas PROPN NNP 5 obl
+~. . PUNCT . 2 punct"]);
+    mention(
+        &mut d,
+        "Israel",
+        0,
+        actor("Israel", "ISR", Some("ISR"), None),
+    );
+    mention(&mut d, "Iran", 0, actor("Iran", "IRN", Some("IRN"), None));
+    mention(
+        &mut d,
+        "Hamas",
+        0,
+        actor("Hamas", "HAMAS", Some("PSE"), Some("hamas")),
+    );
+    let events = code(&mut d);
+    let accusation = find(&events, "ISR>IRN 112");
+    assert_eq!(accusation.certainty, Certainty::Asserted);
+    let claim = find(&events, "IRN>HAMAS 072");
+    assert_eq!(claim.certainty, Certainty::Reported);
+    assert_eq!(
+        claim.claimed_by.as_ref().unwrap().code.as_deref(),
+        Some("ISR")
+    );
+}
+
+#[test]
+fn parenthetical_attribution_to_the_outlet() {
+    let mut d = doc(&["
+Iran Iran PROPN NNP 2 nsubj
+armed arm VERB VBD 0 root
+the the DET DT 4 det
+Houthis Houthis PROPN NNPS 2 obj
+~, , PUNCT , 7 punct
+the the DET DT 7 det
+newspaper newspaper NOUN NN 8 nsubj
+said say VERB VBD 2 parataxis
+~. . PUNCT . 2 punct"]);
+    d.outlet = Some("The Daily Example".into());
+    mention(&mut d, "Iran", 0, actor("Iran", "IRN", Some("IRN"), None));
+    mention(
+        &mut d,
+        "Houthis",
+        0,
+        actor("Houthis", "YEMREB", Some("YEM"), None),
+    );
+    let events = code(&mut d);
+    let e = find(&events, "IRN>YEMREB 072");
+    assert_eq!(e.certainty, Certainty::Reported);
+    let outlet = e.claimed_by.as_ref().unwrap();
+    assert_eq!(outlet.name.as_deref(), Some("The Daily Example"));
+    assert_eq!(outlet.code, None);
+}
+
+#[test]
+fn commitment_and_threat_wrappers_recode() {
+    let mut d = doc(&[
+        "
+China China PROPN NNP 2 nsubj
+pledged pledge VERB VBD 0 root
+to to PART TO 4 mark
+send send VERB VB 2 xcomp
+food food NOUN NN 4 obj
+to to ADP IN 7 case
+Yemen Yemen PROPN NNP 4 obl
+~. . PUNCT . 2 punct",
+        "
+Iran Iran PROPN NNP 2 nsubj
+threatened threaten VERB VBD 0 root
+to to PART TO 4 mark
+attack attack VERB VB 2 xcomp
+Israel Israel PROPN NNP 4 obj
+~. . PUNCT . 2 punct",
+    ]);
+    for (text, code) in [
+        ("China", "CHN"),
+        ("Yemen", "YEM"),
+        ("Iran", "IRN"),
+        ("Israel", "ISR"),
+    ] {
+        mention(&mut d, text, 0, actor(text, code, Some(code), None));
+    }
+    let events = code(&mut d);
+    let got: Vec<String> = events.iter().map(brief).collect();
+    assert_eq!(got, ["CHN>YEM 0333", "IRN>ISR 138"]);
+    assert_eq!(d.slice(events[1].trigger), "threatened");
+}
+
+#[test]
+fn non_english_documents_are_skipped() {
+    let mut d = doc(&[RUSSIA_SUPPLIES]);
+    d.language = Some("ar".into());
+    Coder::default().annotate(&mut d);
+    assert!(d.events.is_empty());
+    assert_eq!(d.skipped[0].stage, "code");
+}

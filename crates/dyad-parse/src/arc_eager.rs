@@ -1,0 +1,532 @@
+//! Labelled arc-eager transition parser with rich non-local features (valency,
+//! children's labels, second-order context), trained as an averaged perceptron with
+//! the dynamic oracle of Goldberg & Nivre (2012).
+//!
+//! Words are numbered 1..=n with 0 the artificial root; the root takes exactly one
+//! dependent. Work is linear in sentence length (at most 2n transitions).
+
+use crate::perceptron::{feat, Trainer, Weights};
+use crate::tagger::WordInfo;
+
+const NONE: usize = usize::MAX;
+const SHIFT: usize = 0;
+const REDUCE: usize = 1;
+
+/// What the parser sees of a word: its form and predicted tag.
+#[derive(Clone, Copy)]
+pub(crate) struct ParserWord {
+    pub info: WordInfo,
+    /// Joint tag index + 1 (0 is reserved for "no word").
+    pub tag: u64,
+}
+
+pub(crate) struct State {
+    n: usize,
+    stack: Vec<usize>,
+    /// Next buffer word; `n + 1` when the buffer is empty.
+    next: usize,
+    pub heads: Vec<usize>,
+    pub labels: Vec<usize>,
+    left_children: Vec<[usize; 2]>,
+    right_children: Vec<[usize; 2]>,
+    left_valency: Vec<u8>,
+    right_valency: Vec<u8>,
+    left_labels: Vec<u64>,
+    right_labels: Vec<u64>,
+    in_stack: Vec<bool>,
+    root_child: usize,
+}
+
+impl State {
+    pub fn new(n: usize) -> State {
+        let mut in_stack = vec![false; n + 1];
+        in_stack[0] = true;
+        State {
+            n,
+            stack: vec![0],
+            next: 1,
+            heads: vec![NONE; n + 1],
+            labels: vec![NONE; n + 1],
+            left_children: vec![[NONE; 2]; n + 1],
+            right_children: vec![[NONE; 2]; n + 1],
+            left_valency: vec![0; n + 1],
+            right_valency: vec![0; n + 1],
+            left_labels: vec![0; n + 1],
+            right_labels: vec![0; n + 1],
+            in_stack,
+            root_child: NONE,
+        }
+    }
+
+    pub fn is_terminal(&self) -> bool {
+        self.next > self.n
+    }
+
+    fn s0(&self) -> usize {
+        *self.stack.last().expect("stack holds the root")
+    }
+
+    /// Whether move `m` is allowed now.
+    fn valid(&self, m: usize, root_label: usize) -> bool {
+        let s0 = self.s0();
+        let has_buffer = self.next <= self.n;
+        match m {
+            SHIFT => has_buffer,
+            REDUCE => s0 != 0 && self.heads[s0] != NONE,
+            _ => {
+                let label = (m - 2) / 2;
+                let is_left = m.is_multiple_of(2);
+                if !has_buffer {
+                    return false;
+                }
+                if is_left {
+                    s0 != 0 && self.heads[s0] == NONE && label != root_label
+                } else if s0 == 0 {
+                    label == root_label && self.root_child == NONE
+                } else {
+                    label != root_label
+                }
+            }
+        }
+    }
+
+    fn add_arc(&mut self, head: usize, dep: usize, label: usize) {
+        self.heads[dep] = head;
+        self.labels[dep] = label;
+        let bit = 1u64 << (label % 64);
+        if dep < head {
+            let lc = &mut self.left_children[head];
+            if lc[0] == NONE || dep < lc[0] {
+                lc[1] = lc[0];
+                lc[0] = dep;
+            } else if lc[1] == NONE || dep < lc[1] {
+                lc[1] = dep;
+            }
+            self.left_valency[head] = self.left_valency[head].saturating_add(1);
+            self.left_labels[head] |= bit;
+        } else {
+            let rc = &mut self.right_children[head];
+            if rc[0] == NONE || dep > rc[0] {
+                rc[1] = rc[0];
+                rc[0] = dep;
+            } else if rc[1] == NONE || dep > rc[1] {
+                rc[1] = dep;
+            }
+            self.right_valency[head] = self.right_valency[head].saturating_add(1);
+            self.right_labels[head] |= bit;
+        }
+        if head == 0 {
+            self.root_child = dep;
+        }
+    }
+
+    fn apply(&mut self, m: usize) {
+        let s0 = self.s0();
+        let b = self.next;
+        match m {
+            SHIFT => {
+                self.stack.push(b);
+                self.in_stack[b] = true;
+                self.next += 1;
+            }
+            REDUCE => {
+                self.stack.pop();
+                self.in_stack[s0] = false;
+            }
+            _ => {
+                let label = (m - 2) / 2;
+                if m.is_multiple_of(2) {
+                    self.add_arc(b, s0, label);
+                    self.stack.pop();
+                    self.in_stack[s0] = false;
+                } else {
+                    self.add_arc(s0, b, label);
+                    self.stack.push(b);
+                    self.in_stack[b] = true;
+                    self.next += 1;
+                }
+            }
+        }
+    }
+
+    /// Cost of move `m`: gold arcs it makes unreachable (Goldberg & Nivre 2012).
+    fn cost(&self, m: usize, gold_heads: &[usize], gold_labels: &[usize]) -> usize {
+        let s0 = self.s0();
+        let b = self.next;
+        let buffer = b..=self.n;
+        match m {
+            SHIFT => self
+                .stack
+                .iter()
+                .filter(|&&k| {
+                    (gold_heads[b] == k && (k != 0 || self.root_child == NONE))
+                        || (k != 0 && gold_heads[k] == b && self.heads[k] == NONE)
+                })
+                .count(),
+            REDUCE => buffer.filter(|&k| gold_heads[k] == s0).count(),
+            _ => {
+                let label = (m - 2) / 2;
+                if m.is_multiple_of(2) {
+                    let mut cost = buffer.filter(|&k| gold_heads[k] == s0).count();
+                    let h = gold_heads[s0];
+                    if h == b {
+                        cost += usize::from(gold_labels[s0] != label);
+                    } else if h > b && h <= self.n {
+                        cost += 1;
+                    }
+                    cost
+                } else {
+                    let h = gold_heads[b];
+                    let mut cost = 0;
+                    if h == s0 {
+                        cost += usize::from(gold_labels[b] != label);
+                    } else if (self.in_stack[h] && (h != 0 || self.root_child == NONE)) || h > b {
+                        cost += 1;
+                    }
+                    cost += self
+                        .stack
+                        .iter()
+                        .filter(|&&k| k != 0 && gold_heads[k] == b && self.heads[k] == NONE)
+                        .count();
+                    cost
+                }
+            }
+        }
+    }
+
+    /// Attaches words left without a head: the first becomes the root's dependent if
+    /// it has none; the rest attach to that word.
+    pub fn finish(&mut self, root_label: usize, fallback_label: usize) {
+        for w in 1..=self.n {
+            if self.heads[w] == NONE {
+                if self.root_child == NONE {
+                    self.add_arc(0, w, root_label);
+                } else {
+                    let head = self.root_child;
+                    self.add_arc(head, w, fallback_label);
+                }
+            }
+        }
+    }
+}
+
+fn bucket(distance: usize) -> u64 {
+    match distance {
+        0..=4 => distance as u64,
+        5..=6 => 5,
+        7..=9 => 6,
+        _ => 7,
+    }
+}
+
+/// Rich feature set after Zhang & Nivre (2011).
+fn features(state: &State, words: &[ParserWord], out: &mut Vec<u64>) {
+    out.clear();
+    let w = |i: usize| -> u64 {
+        match i {
+            NONE => 1,
+            0 => 2,
+            _ => words[i - 1].info.norm,
+        }
+    };
+    let p = |i: usize| -> u64 {
+        match i {
+            NONE => 1000,
+            0 => 1001,
+            _ => words[i - 1].tag,
+        }
+    };
+    let l = |i: usize| -> u64 {
+        if i == NONE || state.labels[i] == NONE {
+            500
+        } else {
+            state.labels[i] as u64
+        }
+    };
+    let n = state.n;
+    let s0 = state.s0();
+    let s1 = if state.stack.len() > 1 {
+        state.stack[state.stack.len() - 2]
+    } else {
+        NONE
+    };
+    let n0 = if state.next <= n { state.next } else { NONE };
+    let n1 = if state.next < n { state.next + 1 } else { NONE };
+    let n2 = if state.next + 1 < n {
+        state.next + 2
+    } else {
+        NONE
+    };
+    let get = |i: usize, f: &dyn Fn(usize) -> usize| if i == NONE { NONE } else { f(i) };
+    let s0h = get(s0, &|i| if i == 0 { NONE } else { state.heads[i] });
+    let s0h2 = get(s0h, &|i| if i == 0 { NONE } else { state.heads[i] });
+    let s0l = get(s0, &|i| state.left_children[i][0]);
+    let s0l2 = get(s0, &|i| state.left_children[i][1]);
+    let s0r = get(s0, &|i| state.right_children[i][0]);
+    let s0r2 = get(s0, &|i| state.right_children[i][1]);
+    let n0l = get(n0, &|i| state.left_children[i][0]);
+    let n0l2 = get(n0, &|i| state.left_children[i][1]);
+    let distance = if n0 == NONE { 0 } else { bucket(n0 - s0) };
+    let (s0vl, s0vr) = (
+        u64::from(state.left_valency[s0]),
+        u64::from(state.right_valency[s0]),
+    );
+    let n0vl = if n0 == NONE {
+        0
+    } else {
+        u64::from(state.left_valency[n0])
+    };
+    let (s0sl, s0sr) = (state.left_labels[s0], state.right_labels[s0]);
+    let n0sl = if n0 == NONE { 0 } else { state.left_labels[n0] };
+    let (s0w, s0p, n0w, n0p) = (w(s0), p(s0), w(n0), p(n0));
+    let (n1w, n1p, n2w, n2p) = (w(n1), p(n1), w(n2), p(n2));
+    out.extend_from_slice(&[
+        feat(0, 0, 0, 0),
+        // Single words.
+        feat(1, s0w, s0p, 0),
+        feat(2, s0w, 0, 0),
+        feat(3, s0p, 0, 0),
+        feat(4, n0w, n0p, 0),
+        feat(5, n0w, 0, 0),
+        feat(6, n0p, 0, 0),
+        feat(7, n1w, n1p, 0),
+        feat(8, n1w, 0, 0),
+        feat(9, n1p, 0, 0),
+        feat(10, n2w, n2p, 0),
+        feat(11, n2w, 0, 0),
+        feat(12, n2p, 0, 0),
+        // Pairs.
+        feat(13, s0w ^ s0p.rotate_left(32), n0w, n0p),
+        feat(14, s0w, s0p, n0w),
+        feat(15, s0w, n0w, n0p),
+        feat(16, s0w, s0p, n0p),
+        feat(17, s0p, n0w, n0p),
+        feat(18, s0w, n0w, 0),
+        feat(19, s0p, n0p, 0),
+        feat(20, n0p, n1p, 0),
+        // Tag trigrams.
+        feat(21, n0p, n1p, n2p),
+        feat(22, s0p, n0p, n1p),
+        feat(23, p(s0h), s0p, n0p),
+        feat(24, s0p, p(s0l), n0p),
+        feat(25, s0p, p(s0r), n0p),
+        feat(26, s0p, n0p, p(n0l)),
+        // Distance.
+        feat(27, s0w, distance, 0),
+        feat(28, s0p, distance, 0),
+        feat(29, n0w, distance, 0),
+        feat(30, n0p, distance, 0),
+        feat(31, s0w, n0w, distance),
+        feat(32, s0p, n0p, distance),
+        // Valency.
+        feat(33, s0w, s0vr, 0),
+        feat(34, s0p, s0vr, 0),
+        feat(35, s0w, s0vl, 0),
+        feat(36, s0p, s0vl, 0),
+        feat(37, n0w, n0vl, 0),
+        feat(38, n0p, n0vl, 0),
+        // Heads and children.
+        feat(39, w(s0h), 0, 0),
+        feat(40, p(s0h), 0, 0),
+        feat(41, l(s0), 0, 0),
+        feat(42, w(s0l), 0, 0),
+        feat(43, p(s0l), 0, 0),
+        feat(44, l(s0l), 0, 0),
+        feat(45, w(s0r), 0, 0),
+        feat(46, p(s0r), 0, 0),
+        feat(47, l(s0r), 0, 0),
+        feat(48, w(n0l), 0, 0),
+        feat(49, p(n0l), 0, 0),
+        feat(50, l(n0l), 0, 0),
+        // Second order.
+        feat(51, w(s0h2), 0, 0),
+        feat(52, p(s0h2), 0, 0),
+        feat(53, l(s0h), 0, 0),
+        feat(54, w(s0l2), 0, 0),
+        feat(55, p(s0l2), 0, 0),
+        feat(56, l(s0l2), 0, 0),
+        feat(57, w(s0r2), 0, 0),
+        feat(58, p(s0r2), 0, 0),
+        feat(59, l(s0r2), 0, 0),
+        feat(60, w(n0l2), 0, 0),
+        feat(61, p(n0l2), 0, 0),
+        feat(62, l(n0l2), 0, 0),
+        feat(63, s0p, p(s0l), p(s0l2)),
+        feat(64, s0p, p(s0r), p(s0r2)),
+        feat(65, s0p, p(s0h), p(s0h2)),
+        feat(66, n0p, p(n0l), p(n0l2)),
+        // Label sets.
+        feat(67, s0w, s0sr, 0),
+        feat(68, s0p, s0sr, 0),
+        feat(69, s0w, s0sl, 0),
+        feat(70, s0p, s0sl, 0),
+        feat(71, n0w, n0sl, 0),
+        feat(72, n0p, n0sl, 0),
+        // Second stack word.
+        feat(73, w(s1), p(s1), 0),
+        feat(74, p(s1), s0p, n0p),
+        feat(75, p(s1), s0p, 0),
+        feat(76, u64::from(state.root_child == NONE), s0p, n0p),
+    ]);
+}
+
+/// The trained transition classifier.
+pub(crate) struct ArcEager {
+    pub weights: Weights,
+    /// Dependency labels; `root_label` indexes "root".
+    pub labels: Vec<String>,
+    pub root_label: usize,
+    pub fallback_label: usize,
+}
+
+fn argmax_valid(scores: &[f32], state: &State, root_label: usize) -> usize {
+    let mut best = NONE;
+    for (m, &s) in scores.iter().enumerate() {
+        if (best == NONE || s > scores[best]) && state.valid(m, root_label) {
+            best = m;
+        }
+    }
+    best
+}
+
+impl ArcEager {
+    pub fn n_moves(n_labels: usize) -> usize {
+        2 + 2 * n_labels
+    }
+
+    /// Heads (0 = root, else 1-based) and label indices of words 1..=n.
+    pub fn parse(&self, words: &[ParserWord]) -> (Vec<usize>, Vec<usize>) {
+        let mut state = State::new(words.len());
+        let mut buffer = Vec::with_capacity(80);
+        let mut scores = vec![0.0f32; Self::n_moves(self.labels.len())];
+        while !state.is_terminal() {
+            features(&state, words, &mut buffer);
+            scores.iter_mut().for_each(|s| *s = 0.0);
+            self.weights.score(&buffer, &mut scores);
+            let m = argmax_valid(&scores, &state, self.root_label);
+            state.apply(m);
+        }
+        state.finish(self.root_label, self.fallback_label);
+        (state.heads, state.labels)
+    }
+}
+
+/// A training sentence: words, gold heads (index 0 unused) and gold labels.
+pub(crate) struct GoldTree {
+    pub words: Vec<ParserWord>,
+    pub heads: Vec<usize>,
+    pub labels: Vec<usize>,
+}
+
+/// True when no two arcs cross (the arc-eager system can only build those).
+pub(crate) fn is_projective(heads: &[usize]) -> bool {
+    let n = heads.len();
+    for d in 1..n {
+        let (a, b) = (d.min(heads[d]), d.max(heads[d]));
+        if heads[a + 1..b].iter().any(|&h| h < a || h > b) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Small deterministic generator for exploration decisions.
+pub(crate) struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    pub fn chance(&mut self, p: f64) -> bool {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64 > 1.0 - p
+    }
+}
+
+/// One training pass with the dynamic oracle; after the first epoch the parser
+/// follows its own (possibly wrong) moves 90% of the time.
+pub(crate) fn train_epoch(
+    trainer: &mut Trainer,
+    n_labels: usize,
+    root_label: usize,
+    trees: &[GoldTree],
+    order: &[usize],
+    explore: bool,
+    rng: &mut Rng,
+) {
+    let n_moves = ArcEager::n_moves(n_labels);
+    let mut buffer = Vec::with_capacity(80);
+    let mut scores = vec![0.0f32; n_moves];
+    for &k in order {
+        let tree = &trees[k];
+        let mut state = State::new(tree.words.len());
+        while !state.is_terminal() {
+            features(&state, &tree.words, &mut buffer);
+            scores.iter_mut().for_each(|s| *s = 0.0);
+            trainer.score(&buffer, &mut scores);
+            let guess = argmax_valid(&scores, &state, root_label);
+            let costs: Vec<usize> = (0..n_moves)
+                .map(|m| {
+                    if state.valid(m, root_label) {
+                        state.cost(m, &tree.heads, &tree.labels)
+                    } else {
+                        NONE
+                    }
+                })
+                .collect();
+            let min_cost = *costs.iter().min().expect("moves exist");
+            let mut best_gold = NONE;
+            for m in 0..n_moves {
+                if costs[m] == min_cost && (best_gold == NONE || scores[m] > scores[best_gold]) {
+                    best_gold = m;
+                }
+            }
+            trainer.tick();
+            let next = if costs[guess] == min_cost {
+                guess
+            } else {
+                trainer.update(&buffer, best_gold, guess);
+                if explore && rng.chance(0.9) {
+                    guess
+                } else {
+                    best_gold
+                }
+            };
+            state.apply(next);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn projectivity() {
+        // heads[0] unused.
+        assert!(is_projective(&[0, 2, 0, 2]));
+        assert!(!is_projective(&[0, 3, 4, 0, 3]));
+    }
+
+    #[test]
+    fn static_run_of_oracle_rebuilds_gold_tree() {
+        // "Russia supplies rifles ." : supplies is root.
+        let gold_heads = vec![NONE, 2, 0, 2, 2];
+        let gold_labels = vec![NONE, 1, 0, 2, 3];
+        let mut state = State::new(4);
+        while !state.is_terminal() {
+            let m = (0..ArcEager::n_moves(4))
+                .find(|&m| state.valid(m, 0) && state.cost(m, &gold_heads, &gold_labels) == 0)
+                .expect("a zero-cost move exists");
+            state.apply(m);
+        }
+        state.finish(0, 3);
+        assert_eq!(&state.heads[1..], &gold_heads[1..]);
+        assert_eq!(&state.labels[1..], &gold_labels[1..]);
+    }
+}

@@ -1,0 +1,398 @@
+//! The trained model (tagger, lemmatiser, parser), its file format and the
+//! [`Parser`] component that runs all of them.
+
+use crate::arc_eager::{ArcEager, ParserWord};
+use crate::lemma::Lemmatizer;
+use crate::perceptron::{FastMap, Weights};
+use crate::segment::{Segmenter, MAX_SENTENCE_TOKENS};
+use crate::tagger::{word_info, Tagger};
+use dyad_model::{Component, Document, Upos};
+use std::path::Path;
+use std::sync::OnceLock;
+
+const MAGIC: &[u8; 8] = b"DYADPRS3";
+
+/// The shipped model, trained by `dyad train-parser` on UD English EWT (train split).
+static DEFAULT_MODEL: &[u8] = include_bytes!("../model/en_ewt.dyadparse");
+
+#[derive(Debug, thiserror::Error)]
+pub enum ParseError {
+    #[error("cannot read parser model {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("parser model {origin} is not valid: {message}")]
+    Format { origin: String, message: String },
+}
+
+/// Tokenizer, tagger, lemmatiser and dependency parser in one component.
+pub struct Parser {
+    pub(crate) tagger: Tagger,
+    pub(crate) lemmatizer: Lemmatizer,
+    pub(crate) parser: ArcEager,
+    /// UPOS and XPOS of each joint tag.
+    pub(crate) upos: Vec<Upos>,
+    pub(crate) xpos: Vec<String>,
+    segmenter: Segmenter,
+}
+
+/// One analysed word: tags, lemma, head (0-based within the sentence) and relation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Analysis {
+    pub upos: Upos,
+    pub xpos: String,
+    pub lemma: String,
+    pub head: Option<u32>,
+    pub deprel: String,
+}
+
+impl Parser {
+    pub(crate) fn new(
+        tagger: Tagger,
+        lemmatizer: Lemmatizer,
+        parser: ArcEager,
+    ) -> Result<Parser, ParseError> {
+        let mut upos = Vec::new();
+        let mut xpos = Vec::new();
+        for tag in &tagger.tags {
+            let (u, x) = tag.split_once('\t').unwrap_or((tag.as_str(), "_"));
+            upos.push(Upos::parse(u).ok_or_else(|| ParseError::Format {
+                origin: "model".to_string(),
+                message: format!("unknown UPOS tag {u:?}"),
+            })?);
+            xpos.push(x.to_string());
+        }
+        Ok(Parser {
+            tagger,
+            lemmatizer,
+            parser,
+            upos,
+            xpos,
+            segmenter: Segmenter::new(),
+        })
+    }
+
+    /// Loads the model shipped inside this library.
+    pub fn load_default() -> Result<Parser, ParseError> {
+        Parser::from_bytes(DEFAULT_MODEL, "built-in model")
+    }
+
+    /// The shipped model, loaded once per process and shared.
+    pub fn shared() -> Result<&'static Parser, ParseError> {
+        static SHARED: OnceLock<Result<Parser, String>> = OnceLock::new();
+        SHARED
+            .get_or_init(|| Parser::load_default().map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|message| ParseError::Format {
+                origin: "built-in model".to_string(),
+                message: message.clone(),
+            })
+    }
+
+    /// Loads a model file written by [`Parser::save`].
+    pub fn load(path: &Path) -> Result<Parser, ParseError> {
+        let bytes = std::fs::read(path).map_err(|source| ParseError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Parser::from_bytes(&bytes, &path.display().to_string())
+    }
+
+    pub fn save(&self, path: &Path) -> Result<(), ParseError> {
+        std::fs::write(path, self.to_bytes()).map_err(|source| ParseError::Io {
+            path: path.display().to_string(),
+            source,
+        })
+    }
+
+    /// Tags, lemmatises and parses one sentence given its word forms. Sentences
+    /// longer than [`MAX_SENTENCE_TOKENS`] are parsed in pieces of that size, each
+    /// piece with its own root.
+    pub fn analyse(&self, forms: &[&str]) -> Vec<Analysis> {
+        let mut out = Vec::with_capacity(forms.len());
+        for (piece, chunk) in forms.chunks(MAX_SENTENCE_TOKENS).enumerate() {
+            let offset = piece * MAX_SENTENCE_TOKENS;
+            let infos: Vec<_> = chunk.iter().map(|f| word_info(f)).collect();
+            let tags = self.tagger.tag(&infos);
+            let words: Vec<ParserWord> = infos
+                .iter()
+                .zip(&tags)
+                .map(|(&info, &t)| ParserWord {
+                    info,
+                    tag: u64::from(t) + 1,
+                })
+                .collect();
+            let (heads, labels) = self.parser.parse(&words);
+            for (i, form) in chunk.iter().enumerate() {
+                let tag = usize::from(tags[i]);
+                let upos = self.upos[tag];
+                let xpos = &self.xpos[tag];
+                let head = heads[i + 1];
+                out.push(Analysis {
+                    upos,
+                    xpos: xpos.clone(),
+                    lemma: self.lemmatizer.lemma(form, upos.as_str(), xpos),
+                    head: (head != 0).then(|| (offset + head - 1) as u32),
+                    deprel: self.parser.labels[labels[i + 1]].clone(),
+                });
+            }
+        }
+        out
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer(Vec::with_capacity(1 << 20));
+        w.0.extend_from_slice(MAGIC);
+        w.strings(&self.tagger.tags);
+        w.strings(&self.parser.labels);
+        w.u32(self.parser.root_label as u32);
+        w.u32(self.parser.fallback_label as u32);
+        let mut dictionary: Vec<(u64, u16)> = self
+            .tagger
+            .dictionary
+            .iter()
+            .map(|(&k, &v)| (k, v))
+            .collect();
+        dictionary.sort_unstable();
+        w.u32(dictionary.len() as u32);
+        for (k, v) in dictionary {
+            w.u64(k);
+            w.u32(u32::from(v));
+        }
+        let mut lexicon: Vec<(u64, u64)> =
+            self.tagger.lexicon.iter().map(|(&k, &v)| (k, v)).collect();
+        lexicon.sort_unstable();
+        w.u32(lexicon.len() as u32);
+        for (k, v) in lexicon {
+            w.u64(k);
+            w.u64(v);
+        }
+        w.weights(&self.tagger.weights);
+        w.weights(&self.parser.weights);
+        let mut table: Vec<(&String, &String)> = self.lemmatizer.table.iter().collect();
+        table.sort_unstable();
+        w.u32(table.len() as u32);
+        for (k, v) in table {
+            w.string(k);
+            w.string(v);
+        }
+        let mut known: Vec<&String> = self.lemmatizer.known.iter().collect();
+        known.sort_unstable();
+        w.u32(known.len() as u32);
+        for k in known {
+            w.string(k);
+        }
+        w.0
+    }
+
+    fn from_bytes(bytes: &[u8], origin: &str) -> Result<Parser, ParseError> {
+        let mut r = Reader {
+            bytes,
+            at: 0,
+            origin,
+        };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err(r.error("not a dyad parser model (bad magic)"));
+        }
+        let tags = r.strings()?;
+        let labels = r.strings()?;
+        let root_label = r.u32()? as usize;
+        let fallback_label = r.u32()? as usize;
+        if root_label >= labels.len() || fallback_label >= labels.len() || tags.is_empty() {
+            return Err(r.error("label indices out of range"));
+        }
+        let n = r.u32()? as usize;
+        let mut dictionary = FastMap::default();
+        for _ in 0..n {
+            let k = r.u64()?;
+            let v = r.u32()?;
+            if v as usize >= tags.len() {
+                return Err(r.error("tag dictionary refers to an unknown tag"));
+            }
+            dictionary.insert(k, v as u16);
+        }
+        let n = r.u32()? as usize;
+        let mut lexicon = FastMap::default();
+        for _ in 0..n {
+            let k = r.u64()?;
+            lexicon.insert(k, r.u64()?);
+        }
+        let tag_weights = r.weights(tags.len())?;
+        let parse_weights = r.weights(ArcEager::n_moves(labels.len()))?;
+        let n = r.u32()? as usize;
+        let mut lemmatizer = Lemmatizer::default();
+        for _ in 0..n {
+            let k = r.string()?;
+            let v = r.string()?;
+            lemmatizer.table.insert(k, v);
+        }
+        let n = r.u32()? as usize;
+        for _ in 0..n {
+            lemmatizer.known.insert(r.string()?);
+        }
+        if r.at != bytes.len() {
+            return Err(r.error("trailing bytes"));
+        }
+        Parser::new(
+            Tagger {
+                weights: tag_weights,
+                tags,
+                dictionary,
+                lexicon,
+            },
+            lemmatizer,
+            ArcEager {
+                weights: parse_weights,
+                labels,
+                root_label,
+                fallback_label,
+            },
+        )
+        .map_err(|e| match e {
+            ParseError::Format { message, .. } => ParseError::Format {
+                origin: origin.to_string(),
+                message,
+            },
+            other => other,
+        })
+    }
+}
+
+impl Component for Parser {
+    fn name(&self) -> &'static str {
+        "parse"
+    }
+
+    /// Segments the document if it has no tokens yet, then tags, lemmatises and
+    /// parses every sentence. Non-English documents are skipped.
+    fn annotate(&self, doc: &mut Document) {
+        if !doc.is_english() {
+            let language = doc.language.clone().unwrap_or_default();
+            doc.skip("parse", format!("language {language}"));
+            return;
+        }
+        if doc.tokens.is_empty() {
+            self.segmenter.annotate(doc);
+        }
+        for s in 0..doc.sentences.len() {
+            let range = doc.sentences[s].tokens.clone();
+            let forms: Vec<&str> = doc.tokens[range.clone()]
+                .iter()
+                .map(|t| &doc.text[t.span.range()])
+                .collect();
+            let analyses = self.analyse(&forms);
+            for (token, a) in doc.tokens[range].iter_mut().zip(analyses) {
+                token.upos = a.upos;
+                token.xpos = a.xpos;
+                token.lemma = a.lemma;
+                token.head = a.head;
+                token.deprel = a.deprel;
+            }
+        }
+    }
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn string(&mut self, s: &str) {
+        self.u32(s.len() as u32);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    fn strings(&mut self, list: &[String]) {
+        self.u32(list.len() as u32);
+        for s in list {
+            self.string(s);
+        }
+    }
+    /// Weights as laid out in memory: table size, scale, then each used slot.
+    fn weights(&mut self, weights: &Weights) {
+        self.u32(weights.table_size() as u32);
+        self.0.extend_from_slice(&weights.scale().to_le_bytes());
+        self.u32(weights.feature_count() as u32);
+        for (slot, fp, row) in weights.raw_rows() {
+            self.u32(slot as u32);
+            self.u32(fp);
+            self.0.extend_from_slice(&(row.len() as u16).to_le_bytes());
+            for packed in row {
+                self.u32(*packed);
+            }
+        }
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    origin: &'a str,
+}
+
+impl<'a> Reader<'a> {
+    fn error(&self, message: &str) -> ParseError {
+        ParseError::Format {
+            origin: self.origin.to_string(),
+            message: format!("{message} (at byte {})", self.at),
+        }
+    }
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ParseError> {
+        if self.bytes.len() - self.at < n {
+            return Err(self.error("truncated"));
+        }
+        let out = &self.bytes[self.at..self.at + n];
+        self.at += n;
+        Ok(out)
+    }
+    fn u16(&mut self) -> Result<u16, ParseError> {
+        Ok(u16::from_le_bytes(
+            self.take(2)?.try_into().expect("2 bytes"),
+        ))
+    }
+    fn u32(&mut self) -> Result<u32, ParseError> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
+    }
+    fn u64(&mut self) -> Result<u64, ParseError> {
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().expect("8 bytes"),
+        ))
+    }
+    fn string(&mut self) -> Result<String, ParseError> {
+        let n = self.u32()? as usize;
+        let bytes = self.take(n)?;
+        String::from_utf8(bytes.to_vec()).map_err(|_| self.error("string is not UTF-8"))
+    }
+    fn strings(&mut self) -> Result<Vec<String>, ParseError> {
+        let n = self.u32()? as usize;
+        (0..n).map(|_| self.string()).collect()
+    }
+    fn weights(&mut self, n_classes: usize) -> Result<Weights, ParseError> {
+        let table_size = self.u32()? as usize;
+        let scale = f32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes"));
+        let n = self.u32()? as usize;
+        let mut rows = Vec::with_capacity(n.min(self.bytes.len() / 10));
+        for _ in 0..n {
+            let slot = self.u32()? as usize;
+            let fp = self.u32()?;
+            let len = self.u16()? as usize;
+            let mut row = Vec::with_capacity(len);
+            for _ in 0..len {
+                let packed = self.u32()?;
+                if (packed & 0xffff) as usize >= n_classes {
+                    return Err(self.error("weight for an unknown class"));
+                }
+                row.push(packed);
+            }
+            rows.push((slot, fp, row));
+        }
+        Weights::from_raw(table_size, scale, rows)
+            .ok_or_else(|| self.error("inconsistent weight table"))
+    }
+}

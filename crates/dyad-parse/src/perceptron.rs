@@ -1,0 +1,311 @@
+//! Sparse multiclass averaged perceptron over hashed features.
+//!
+//! Features are 64-bit hashes of (template, values); each feature keeps weights only
+//! for the classes it was ever updated for, which keeps the model small and scoring
+//! fast with many classes (the parser has two per dependency label).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Keys are already well-mixed hashes: use them as they are.
+#[derive(Default)]
+pub(crate) struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(crate) type FastMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
+
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^= x >> 33;
+    x
+}
+
+/// Hash of a string (FNV-1a, then mixed); stable across platforms and runs.
+pub(crate) fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    mix(h)
+}
+
+/// Feature hash of a template id and up to three values.
+pub(crate) fn feat(template: u64, a: u64, b: u64, c: u64) -> u64 {
+    let mut h = mix(template.wrapping_add(1).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ a);
+    h = mix(h ^ b.wrapping_mul(0xd6e8_feb8_6659_fd93));
+    mix(h ^ c.wrapping_mul(0xa076_1d64_78bd_642f))
+}
+
+/// Trained weights, read-only, laid out for few cache misses: an open-addressing
+/// table of 8-byte slots (a 32-bit fingerprint of the feature and the offset of its
+/// row) and one pool of rows `[len, weight << 16 | class, ...]`, weights quantised to
+/// 16 bits with one scale. Features are found by the low bits of their hash and told
+/// apart by the high 32 bits; a false match needs two 64-bit hashes to agree on both.
+pub(crate) struct Weights {
+    slots: Vec<u64>,
+    pool: Vec<u32>,
+    scale: f32,
+    features: usize,
+}
+
+fn fingerprint(f: u64) -> u64 {
+    (f >> 32).max(1)
+}
+
+impl Weights {
+    fn empty(size: usize, scale: f32) -> Weights {
+        Weights {
+            slots: vec![0; size.next_power_of_two().max(16)],
+            pool: Vec::new(),
+            scale,
+            features: 0,
+        }
+    }
+
+    /// The pool offset of feature `f`'s row.
+    fn find(&self, f: u64) -> Option<usize> {
+        let fp = fingerprint(f);
+        let mask = self.slots.len() - 1;
+        let mut i = f as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                return None;
+            }
+            if slot >> 32 == fp {
+                return Some((slot & 0xffff_ffff) as usize);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds each feature's class weights to `scores` (length = number of classes),
+    /// in units of the quantisation step (argmax is all callers need).
+    pub fn score(&self, features: &[u64], scores: &mut [f32]) {
+        for &f in features {
+            if let Some(at) = self.find(f) {
+                let len = self.pool[at] as usize;
+                for &packed in &self.pool[at + 1..at + 1 + len] {
+                    scores[(packed & 0xffff) as usize] += f32::from((packed >> 16) as u16 as i16);
+                }
+            }
+        }
+    }
+
+    pub fn feature_count(&self) -> usize {
+        self.features
+    }
+
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
+    pub fn table_size(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// (slot index, fingerprint, packed row) of every feature, for saving.
+    pub fn raw_rows(&self) -> impl Iterator<Item = (usize, u32, &[u32])> {
+        self.slots
+            .iter()
+            .enumerate()
+            .filter(|(_, &s)| s != 0)
+            .map(|(i, &s)| {
+                let at = (s & 0xffff_ffff) as usize;
+                let len = self.pool[at] as usize;
+                (i, (s >> 32) as u32, &self.pool[at + 1..at + 1 + len])
+            })
+    }
+
+    /// Rebuilds saved weights: rows go back to their saved slots.
+    pub fn from_raw(
+        table_size: usize,
+        scale: f32,
+        rows: Vec<(usize, u32, Vec<u32>)>,
+    ) -> Option<Weights> {
+        if !table_size.is_power_of_two() {
+            return None;
+        }
+        let mut w = Weights::empty(table_size, scale);
+        for (slot, fp, row) in rows {
+            if fp == 0 || w.slots.get(slot).is_none_or(|&s| s != 0) {
+                return None;
+            }
+            w.slots[slot] = u64::from(fp) << 32 | w.pool.len() as u64;
+            w.pool.push(row.len() as u32);
+            w.pool.extend_from_slice(&row);
+            w.features += 1;
+        }
+        Some(w)
+    }
+
+    /// Quantises real-valued rows; weights that round to zero are dropped.
+    pub fn from_entries(entries: Vec<(u64, Vec<(u16, f32)>)>) -> Weights {
+        let max = entries
+            .iter()
+            .flat_map(|(_, row)| row.iter().map(|(_, v)| v.abs()))
+            .fold(0.0f32, f32::max);
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let rows: Vec<(u64, Vec<u32>)> = entries
+            .into_iter()
+            .map(|(f, row)| {
+                let packed = row
+                    .into_iter()
+                    .filter_map(|(c, v)| {
+                        let q = (v / scale).round().clamp(-32767.0, 32767.0) as i16;
+                        (q != 0).then_some(u32::from(c) | u32::from(q as u16) << 16)
+                    })
+                    .collect::<Vec<u32>>();
+                (f, packed)
+            })
+            .filter(|(_, row)| !row.is_empty())
+            .collect();
+        // At most three quarters full, so probe runs stay short.
+        let mut w = Weights::empty(rows.len() + rows.len() / 3 + 1, scale);
+        let mask = w.slots.len() - 1;
+        for (f, row) in rows {
+            let fp = fingerprint(f);
+            let mut i = f as usize & mask;
+            while w.slots[i] != 0 && w.slots[i] >> 32 != fp {
+                i = (i + 1) & mask;
+            }
+            if w.slots[i] != 0 {
+                continue;
+            }
+            w.slots[i] = fp << 32 | w.pool.len() as u64;
+            w.pool.push(row.len() as u32);
+            w.pool.extend_from_slice(&row);
+            w.features += 1;
+        }
+        w
+    }
+}
+
+struct Entry {
+    class: u16,
+    weight: f32,
+    total: f64,
+    stamp: u64,
+}
+
+/// Averaged-perceptron trainer (lazy averaging with time stamps).
+#[derive(Default)]
+pub(crate) struct Trainer {
+    rows: FastMap<Vec<Entry>>,
+    time: u64,
+}
+
+impl Trainer {
+    pub fn score(&self, features: &[u64], scores: &mut [f32]) {
+        for f in features {
+            if let Some(row) = self.rows.get(f) {
+                for e in row {
+                    scores[e.class as usize] += e.weight;
+                }
+            }
+        }
+    }
+
+    /// Marks one training instance (call once per decision).
+    pub fn tick(&mut self) {
+        self.time += 1;
+    }
+
+    pub fn update(&mut self, features: &[u64], gold: usize, guess: usize) {
+        if gold == guess {
+            return;
+        }
+        let time = self.time;
+        for &f in features {
+            let row = self.rows.entry(f).or_default();
+            for (class, delta) in [(gold as u16, 1.0f32), (guess as u16, -1.0)] {
+                let e = match row.iter().position(|e| e.class == class) {
+                    Some(i) => &mut row[i],
+                    None => {
+                        row.push(Entry {
+                            class,
+                            weight: 0.0,
+                            total: 0.0,
+                            stamp: time,
+                        });
+                        row.last_mut().expect("just pushed")
+                    }
+                };
+                e.total += (time - e.stamp) as f64 * f64::from(e.weight);
+                e.stamp = time;
+                e.weight += delta;
+            }
+        }
+    }
+
+    /// The averaged weights so far, dropping those that round to zero.
+    pub fn averaged(&self) -> Weights {
+        let time = self.time.max(1) as f64;
+        let mut entries = Vec::with_capacity(self.rows.len());
+        for (&f, row) in &self.rows {
+            let kept: Vec<(u16, f32)> = row
+                .iter()
+                .map(|e| {
+                    let total = e.total + (self.time - e.stamp) as f64 * f64::from(e.weight);
+                    (e.class, (total / time) as f32)
+                })
+                .filter(|&(_, v)| v.abs() >= 1e-4)
+                .collect();
+            if !kept.is_empty() {
+                entries.push((f, kept));
+            }
+        }
+        entries.sort_unstable_by_key(|e| e.0);
+        Weights::from_entries(entries)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_problem() {
+        let mut t = Trainer::default();
+        let data = [(vec![1u64, 10], 0usize), (vec![2, 10], 1), (vec![3, 10], 2)];
+        for _ in 0..5 {
+            for (f, gold) in &data {
+                t.tick();
+                let mut s = [0.0f32; 3];
+                t.score(f, &mut s);
+                let guess = (0..3).max_by(|&a, &b| s[a].total_cmp(&s[b])).unwrap();
+                t.update(f, *gold, guess);
+            }
+        }
+        let w = t.averaged();
+        for (f, gold) in &data {
+            let mut s = [0.0f32; 3];
+            w.score(f, &mut s);
+            let best = (0..3).max_by(|&a, &b| s[a].total_cmp(&s[b])).unwrap();
+            assert_eq!(best, *gold);
+        }
+    }
+
+    #[test]
+    fn hashes_are_stable() {
+        assert_eq!(hash_str("abc"), hash_str("abc"));
+        assert_ne!(feat(1, 2, 3, 4), feat(1, 2, 4, 3));
+    }
+}

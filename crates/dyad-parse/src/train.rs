@@ -1,0 +1,465 @@
+//! Reproducible training of the shipped model from UD English EWT.
+//!
+//! Training data is the official train split: every sentence of `sources-*.conllu`
+//! whose document is listed in `files.train` (and whose id is in neither the dev nor
+//! the test file). The dev file picks the number of epochs; the test file is never
+//! read here. The parser is trained on tags predicted by taggers that did not see the
+//! sentence (jackknifing), so it learns to cope with tagging errors. Everything is
+//! deterministic for a given seed.
+
+use crate::arc_eager::{self, ArcEager, GoldTree, ParserWord, Rng};
+use crate::conllu::{parse_conllu, ConlluError, ConlluSentence};
+use crate::lemma::Lemmatizer;
+use crate::model::{ParseError, Parser};
+use crate::perceptron::Trainer;
+use crate::tagger::{self, word_info, TaggedSentence, Tagger};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum TrainError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: {source}")]
+    Conllu { path: String, source: ConlluError },
+    #[error("treebank {path}: {message}")]
+    Treebank { path: String, message: String },
+    #[error(transparent)]
+    Model(#[from] ParseError),
+}
+
+/// Training settings; [`TrainOptions::new`] gives the ones of the shipped model.
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    pub treebank: PathBuf,
+    pub tagger_epochs: usize,
+    pub parser_epochs: usize,
+    pub jackknife_folds: usize,
+    pub seed: u64,
+}
+
+impl TrainOptions {
+    pub fn new(treebank: PathBuf) -> TrainOptions {
+        TrainOptions {
+            treebank,
+            tagger_epochs: 10,
+            parser_epochs: 15,
+            jackknife_folds: 4,
+            seed: 20_241_115,
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String, TrainError> {
+    std::fs::read_to_string(path).map_err(|source| TrainError::Io {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+fn read_conllu(path: &Path) -> Result<Vec<ConlluSentence>, TrainError> {
+    parse_conllu(&read(path)?).map_err(|source| TrainError::Conllu {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// "email/enronsent00_01.xml.conllu" -> "email-enronsent00_01".
+fn document_id(file_entry: &str) -> String {
+    file_entry
+        .trim()
+        .trim_end_matches(".conllu")
+        .trim_end_matches(".xml")
+        .replacen('/', "-", 1)
+}
+
+/// The official train split of EWT and its dev file.
+pub fn load_ewt(dir: &Path) -> Result<(Vec<ConlluSentence>, Vec<ConlluSentence>), TrainError> {
+    let treebank_error = |message: String| TrainError::Treebank {
+        path: dir.display().to_string(),
+        message,
+    };
+    let train_docs: HashSet<String> = read(&dir.join("files.train"))?
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(document_id)
+        .collect();
+    let dev = read_conllu(&dir.join("en_ewt-ud-dev.conllu"))?;
+    let held_out: HashSet<String> = dev
+        .iter()
+        .chain(read_conllu(&dir.join("en_ewt-ud-test.conllu"))?.iter())
+        .filter_map(|s| s.sent_id.clone())
+        .collect();
+    let mut sources: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|source| TrainError::Io {
+            path: dir.display().to_string(),
+            source,
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("sources-") && n.ends_with(".conllu"))
+        })
+        .collect();
+    sources.sort();
+    if sources.is_empty() {
+        return Err(treebank_error("no sources-*.conllu files".to_string()));
+    }
+    let mut train = Vec::new();
+    let mut seen_docs = HashSet::new();
+    for path in &sources {
+        let mut current_doc = None;
+        for sentence in read_conllu(path)? {
+            if let Some(id) = &sentence.newdoc_id {
+                current_doc = Some(id.clone());
+            }
+            let in_train = current_doc.as_ref().is_some_and(|d| train_docs.contains(d));
+            let held = sentence
+                .sent_id
+                .as_ref()
+                .is_some_and(|id| held_out.contains(id));
+            if in_train && !held {
+                seen_docs.insert(current_doc.clone().unwrap_or_default());
+                train.push(sentence);
+            }
+        }
+    }
+    if seen_docs.len() != train_docs.len() {
+        return Err(treebank_error(format!(
+            "files.train lists {} documents but {} were found in sources-*.conllu",
+            train_docs.len(),
+            seen_docs.len()
+        )));
+    }
+    Ok((train, dev))
+}
+
+fn joint_tag(w: &crate::conllu::ConlluWord) -> String {
+    format!("{}\t{}", w.upos, w.xpos)
+}
+
+fn universal(deprel: &str) -> &str {
+    deprel.split(':').next().unwrap_or(deprel)
+}
+
+struct Vocabulary {
+    tags: Vec<String>,
+    tag_index: HashMap<String, u16>,
+    labels: Vec<String>,
+    label_index: HashMap<String, usize>,
+}
+
+impl Vocabulary {
+    fn build(train: &[ConlluSentence]) -> Vocabulary {
+        let mut tags: Vec<String> = train
+            .iter()
+            .flat_map(|s| s.words.iter().map(joint_tag))
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        tags.sort();
+        let mut labels: Vec<String> = train
+            .iter()
+            .flat_map(|s| s.words.iter().map(|w| w.deprel.clone()))
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        labels.sort();
+        Vocabulary {
+            tag_index: tags
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.clone(), i as u16))
+                .collect(),
+            label_index: labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.clone(), i))
+                .collect(),
+            tags,
+            labels,
+        }
+    }
+
+    fn tagged(&self, sentences: &[ConlluSentence]) -> Vec<TaggedSentence> {
+        sentences
+            .iter()
+            .map(|s| TaggedSentence {
+                words: s.words.iter().map(|w| word_info(&w.form)).collect(),
+                // Tags unseen in training (dev only) count as errors: map to tag 0.
+                tags: s
+                    .words
+                    .iter()
+                    .map(|w| self.tag_index.get(&joint_tag(w)).copied().unwrap_or(0))
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
+fn shuffled(n: usize, rng: &mut Rng) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        let j = (rng.next_u64() % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+    order
+}
+
+fn tagging_accuracy(tagger: &Tagger, sentences: &[TaggedSentence]) -> f64 {
+    let (mut correct, mut total) = (0usize, 0usize);
+    for s in sentences {
+        let predicted = tagger.tag(&s.words);
+        correct += predicted
+            .iter()
+            .zip(&s.tags)
+            .filter(|(a, b)| a == b)
+            .count();
+        total += s.tags.len();
+    }
+    100.0 * correct as f64 / total.max(1) as f64
+}
+
+/// Trains a tagger for a fixed number of epochs, or (with `dev`) keeps the epoch
+/// with the best dev accuracy. Returns the tagger and its number of epochs.
+fn train_tagger(
+    vocabulary: &Vocabulary,
+    train: &[TaggedSentence],
+    dev: Option<&[TaggedSentence]>,
+    epochs: usize,
+    rng: &mut Rng,
+    log: &mut dyn FnMut(&str),
+) -> (Tagger, usize) {
+    let dictionary = tagger::build_dictionary(train);
+    let lexicon = tagger::build_lexicon(train);
+    let mut trainer = Trainer::default();
+    let mut best: Option<(f64, usize, Tagger)> = None;
+    for epoch in 1..=epochs {
+        let order = shuffled(train.len(), rng);
+        tagger::train_epoch(
+            &mut trainer,
+            vocabulary.tags.len(),
+            &dictionary,
+            &lexicon,
+            train,
+            &order,
+        );
+        if let Some(dev) = dev {
+            let candidate = Tagger {
+                weights: trainer.averaged(),
+                tags: vocabulary.tags.clone(),
+                dictionary: dictionary.clone(),
+                lexicon: lexicon.clone(),
+            };
+            let accuracy = tagging_accuracy(&candidate, dev);
+            log(&format!(
+                "tagger epoch {epoch}: dev joint tag accuracy {accuracy:.2}"
+            ));
+            if best.as_ref().is_none_or(|b| accuracy > b.0) {
+                best = Some((accuracy, epoch, candidate));
+            }
+        }
+    }
+    match best {
+        Some((_, epoch, tagger)) => (tagger, epoch),
+        None => (
+            Tagger {
+                weights: trainer.averaged(),
+                tags: vocabulary.tags.clone(),
+                dictionary,
+                lexicon,
+            },
+            epochs,
+        ),
+    }
+}
+
+fn gold_tree(
+    vocabulary: &Vocabulary,
+    sentence: &ConlluSentence,
+    tagged: &TaggedSentence,
+    tags: &[u16],
+) -> GoldTree {
+    let mut heads = vec![usize::MAX];
+    let mut labels = vec![usize::MAX];
+    for w in &sentence.words {
+        heads.push(w.head as usize);
+        labels.push(vocabulary.label_index.get(&w.deprel).copied().unwrap_or(0));
+    }
+    GoldTree {
+        words: tagged
+            .words
+            .iter()
+            .zip(tags)
+            .map(|(&info, &t)| ParserWord {
+                info,
+                tag: u64::from(t) + 1,
+            })
+            .collect(),
+        heads,
+        labels,
+    }
+}
+
+/// Dev attachment scores (UAS, LAS on universal relations) of a parser.
+fn attachment(parser: &ArcEager, trees: &[GoldTree]) -> (f64, f64) {
+    let (mut uas, mut las, mut total) = (0usize, 0usize, 0usize);
+    for tree in trees {
+        let (heads, labels) = parser.parse(&tree.words);
+        for i in 1..tree.heads.len() {
+            total += 1;
+            if heads[i] == tree.heads[i] {
+                uas += 1;
+                if universal(&parser.labels[labels[i]]) == universal(&parser.labels[tree.labels[i]])
+                {
+                    las += 1;
+                }
+            }
+        }
+    }
+    let total = total.max(1) as f64;
+    (100.0 * uas as f64 / total, 100.0 * las as f64 / total)
+}
+
+/// Trains the tagger, lemmatiser and parser; `log` receives progress lines.
+pub fn train(options: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Parser, TrainError> {
+    let (train, dev) = load_ewt(&options.treebank)?;
+    log(&format!(
+        "train split: {} sentences, {} words; dev: {} sentences",
+        train.len(),
+        train.iter().map(|s| s.words.len()).sum::<usize>(),
+        dev.len()
+    ));
+    let vocabulary = Vocabulary::build(&train);
+    log(&format!(
+        "{} joint tags, {} dependency labels",
+        vocabulary.tags.len(),
+        vocabulary.labels.len()
+    ));
+    let mut rng = Rng::new(options.seed);
+
+    // Lemmatiser: the most frequent lemma of each (lowercased form, XPOS).
+    let mut lemma_counts: HashMap<String, HashMap<String, usize>> = HashMap::new();
+    let mut lemmatizer = Lemmatizer::default();
+    for w in train.iter().flat_map(|s| &s.words) {
+        *lemma_counts
+            .entry(Lemmatizer::key(&w.form.to_lowercase(), &w.xpos))
+            .or_default()
+            .entry(w.lemma.clone())
+            .or_default() += 1;
+        lemmatizer.known.insert(w.lemma.to_lowercase());
+    }
+    for (key, counts) in lemma_counts {
+        if let Some((lemma, _)) = counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        {
+            lemmatizer.table.insert(key, lemma);
+        }
+    }
+
+    // Tagger, with the number of epochs chosen on dev.
+    let train_tagged = vocabulary.tagged(&train);
+    let dev_tagged = vocabulary.tagged(&dev);
+    let (tagger, tagger_epochs) = train_tagger(
+        &vocabulary,
+        &train_tagged,
+        Some(&dev_tagged),
+        options.tagger_epochs,
+        &mut rng,
+        log,
+    );
+    log(&format!("tagger: best dev epoch {tagger_epochs}"));
+
+    // Jackknifed tags for the parser's training data.
+    let folds = options.jackknife_folds.max(2);
+    let mut predicted: Vec<Vec<u16>> = vec![Vec::new(); train.len()];
+    for fold in 0..folds {
+        let rest: Vec<TaggedSentence> = train_tagged
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != fold)
+            .map(|(_, s)| TaggedSentence {
+                words: s.words.clone(),
+                tags: s.tags.clone(),
+            })
+            .collect();
+        let (fold_tagger, _) = train_tagger(&vocabulary, &rest, None, tagger_epochs, &mut rng, log);
+        for (i, s) in train_tagged.iter().enumerate() {
+            if i % folds == fold {
+                predicted[i] = fold_tagger.tag(&s.words);
+            }
+        }
+        log(&format!("jackknife fold {} of {folds} tagged", fold + 1));
+    }
+
+    let trees: Vec<GoldTree> = train
+        .iter()
+        .zip(&train_tagged)
+        .zip(&predicted)
+        .map(|((s, t), p)| gold_tree(&vocabulary, s, t, p))
+        .filter(|tree| arc_eager::is_projective(&tree.heads))
+        .collect();
+    log(&format!(
+        "parser: {} projective training sentences of {}",
+        trees.len(),
+        train.len()
+    ));
+    let dev_trees: Vec<GoldTree> = dev
+        .iter()
+        .zip(&dev_tagged)
+        .map(|(s, t)| gold_tree(&vocabulary, s, t, &tagger.tag(&t.words)))
+        .collect();
+
+    let root_label = *vocabulary
+        .label_index
+        .get("root")
+        .ok_or_else(|| TrainError::Treebank {
+            path: options.treebank.display().to_string(),
+            message: "no `root` relation in the train split".to_string(),
+        })?;
+    let fallback_label = vocabulary
+        .label_index
+        .get("parataxis")
+        .or_else(|| vocabulary.label_index.get("dep"))
+        .copied()
+        .unwrap_or(root_label);
+    let mut trainer = Trainer::default();
+    let mut best: Option<(f64, ArcEager)> = None;
+    for epoch in 1..=options.parser_epochs {
+        let order = shuffled(trees.len(), &mut rng);
+        arc_eager::train_epoch(
+            &mut trainer,
+            vocabulary.labels.len(),
+            root_label,
+            &trees,
+            &order,
+            epoch > 1,
+            &mut rng,
+        );
+        let candidate = ArcEager {
+            weights: trainer.averaged(),
+            labels: vocabulary.labels.clone(),
+            root_label,
+            fallback_label,
+        };
+        let (uas, las) = attachment(&candidate, &dev_trees);
+        log(&format!(
+            "parser epoch {epoch}: dev UAS {uas:.2} LAS {las:.2} ({} features)",
+            candidate.weights.feature_count()
+        ));
+        if best.as_ref().is_none_or(|b| las > b.0) {
+            best = Some((las, candidate));
+        }
+    }
+    let (las, parser) = best.ok_or_else(|| TrainError::Treebank {
+        path: options.treebank.display().to_string(),
+        message: "parser_epochs must be at least 1".to_string(),
+    })?;
+    log(&format!("parser: best dev LAS {las:.2}"));
+    Ok(Parser::new(tagger, lemmatizer, parser)?)
+}
