@@ -247,6 +247,11 @@ impl Dictionaries {
     }
 
     fn add(&mut self, entries: Vec<Entry>, imported: bool, diags: &mut Vec<Diagnostic>) {
+        // Large imports: size the tables once instead of growing them step by step.
+        let aliases: usize = entries.iter().map(|e| e.aliases.len() + 1).sum();
+        self.entries.reserve(entries.len());
+        self.ids.reserve(entries.len());
+        self.index.reserve(aliases);
         for mut entry in entries {
             let key = (entry.kind, entry.id.clone());
             if let Some(&first) = self.ids.get(&key) {

@@ -14,6 +14,7 @@
 //! and stems are both read as whole words.
 
 use crate::entry::{DatedCode, Entry, Kind, Origin};
+use crate::fold::FxBuild;
 use crate::format::Diagnostic;
 use dyad_model::Date;
 use std::collections::HashSet;
@@ -198,7 +199,7 @@ pub fn parse(file: &Arc<str>, text: &str, source: Source) -> (Vec<Entry>, Vec<Di
         merged.push(draft);
         last_kept = true;
     }
-    let mut ids = HashSet::new();
+    let mut ids: HashSet<String, FxBuild> = HashSet::default();
     let entries = merged
         .into_iter()
         .map(|d| to_entry(file, d, source, &sets, &mut ids))
@@ -332,6 +333,9 @@ fn yymmdd(text: &str) -> Option<Date> {
 }
 
 fn expand_sets(phrase: &str, sets: &[(String, Vec<String>)]) -> Vec<String> {
+    if !phrase.contains('!') {
+        return vec![phrase.to_string()];
+    }
     for (name, values) in sets {
         if let Some(at) = phrase.find(name.as_str()) {
             let (before, after) = (&phrase[..at], &phrase[at + name.len()..]);
@@ -349,7 +353,7 @@ fn to_entry(
     draft: Draft,
     source: Source,
     sets: &[(String, Vec<String>)],
-    ids: &mut HashSet<String>,
+    ids: &mut HashSet<String, FxBuild>,
 ) -> Entry {
     let Draft {
         primary,
@@ -360,12 +364,12 @@ fn to_entry(
         line,
         ..
     } = draft;
-    let distinct: HashSet<&str> = codes.iter().map(|c| c.code.as_str()).collect();
-    let dated = codes.iter().any(|c| c.start.is_some() || c.end.is_some());
     let first = codes[0].code.as_str();
+    let several = codes.iter().any(|c| c.code != first);
+    let dated = codes.iter().any(|c| c.start.is_some() || c.end.is_some());
     let kind = if agent {
         Kind::Agent
-    } else if dated || distinct.len() > 1 {
+    } else if dated || several {
         Kind::Person
     } else if first.len() == 3 && !NON_COUNTRY.contains(&first) {
         Kind::Country
@@ -427,17 +431,17 @@ fn to_entry(
 
 /// `ISLAMIC_STATE` → `Islamic State` for display.
 fn title_case(text: &str) -> String {
-    text.split(' ')
-        .map(|w| {
-            let lower = w.to_lowercase();
-            let mut cs = lower.chars();
-            match cs.next() {
-                Some(c) => c.to_uppercase().chain(cs).collect(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(text.len());
+    let mut word_start = true;
+    for c in text.chars() {
+        if word_start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = c == ' ';
+    }
+    out
 }
 
 #[cfg(test)]

@@ -56,6 +56,13 @@ impl Index {
         }
     }
 
+    /// Makes room for about `aliases` more aliases.
+    pub fn reserve(&mut self, aliases: usize) {
+        self.vocab.reserve(aliases);
+        self.children.reserve(aliases * 2);
+        self.hits.reserve(aliases * 2);
+    }
+
     /// The id of a folded word, if any alias uses it.
     pub fn word(&self, folded: &str) -> Option<u32> {
         self.vocab.get(folded).copied()
@@ -69,6 +76,39 @@ impl Index {
 
     pub fn hits(&self, node: u32) -> &[Hit] {
         &self.hits[node as usize]
+    }
+
+    fn insert_words(&mut self, words: &[&str], hit: Hit) {
+        let mut folded = String::new();
+        let mut node = ROOT;
+        for w in words {
+            fold_into(w, &mut folded);
+            if folded.is_empty() {
+                continue;
+            }
+            let word = match self.vocab.get(folded.as_str()) {
+                Some(&w) => w,
+                None => {
+                    let w = self.vocab.len() as u32;
+                    self.vocab.insert(folded.as_str().into(), w);
+                    w
+                }
+            };
+            let key = u64::from(node) << 32 | u64::from(word);
+            let next_node = self.hits.len() as u32;
+            node = *self.children.entry(key).or_insert(next_node);
+            if node == next_node {
+                self.hits.push(Vec::new());
+            }
+        }
+        if node == ROOT {
+            return;
+        }
+        let list = &mut self.hits[node as usize];
+        if !list.contains(&hit) {
+            let at = list.partition_point(|h| h.rank <= hit.rank);
+            list.insert(at, hit);
+        }
     }
 
     /// Adds `alias` for a record. Returns false when the alias has no words.
@@ -85,53 +125,19 @@ impl Index {
         if words.is_empty() {
             return false;
         }
-        let mut variants: Vec<Vec<&str>> = vec![words.clone()];
+        self.insert_words(&words, hit);
         if words.iter().any(|w| w.contains('-') && w.len() > 1) {
-            let split = |keep_hyphen: bool| {
-                let mut out = Vec::new();
+            for keep_hyphen in [false, true] {
+                let mut split = Vec::new();
                 for w in &words {
                     for (i, p) in w.split('-').filter(|p| !p.is_empty()).enumerate() {
                         if i > 0 && keep_hyphen {
-                            out.push("-");
+                            split.push("-");
                         }
-                        out.push(p);
+                        split.push(p);
                     }
                 }
-                out
-            };
-            variants.push(split(false));
-            variants.push(split(true));
-        }
-        let mut folded = String::new();
-        for variant in variants {
-            let mut node = ROOT;
-            for w in variant {
-                fold_into(w, &mut folded);
-                if folded.is_empty() {
-                    continue;
-                }
-                let word = match self.vocab.get(folded.as_str()) {
-                    Some(&w) => w,
-                    None => {
-                        let w = self.vocab.len() as u32;
-                        self.vocab.insert(folded.as_str().into(), w);
-                        w
-                    }
-                };
-                let key = u64::from(node) << 32 | u64::from(word);
-                let next_node = self.hits.len() as u32;
-                node = *self.children.entry(key).or_insert(next_node);
-                if node == next_node {
-                    self.hits.push(Vec::new());
-                }
-            }
-            if node == ROOT {
-                continue;
-            }
-            let list = &mut self.hits[node as usize];
-            if !list.contains(&hit) {
-                let at = list.partition_point(|h| h.rank <= hit.rank);
-                list.insert(at, hit);
+                self.insert_words(&split, hit);
             }
         }
         true

@@ -200,12 +200,68 @@ const SUBJECT_VERBS: &[&str] = &[
     "confirms",
     "insisted",
     "insists",
+    "stated",
+    "told",
+    "urged",
+    "called",
+    "demanded",
+    "threatened",
+    "pledged",
+    "promised",
+    "refused",
+    "agreed",
+    "signed",
+    "launched",
+    "attacked",
+    "blamed",
+    "condemned",
+    "responded",
 ];
 
 /// Words after which "they" is a subject ("they would continue"); "it" is not
 /// trusted after these ("it would be difficult").
 const THEY_AUXILIARIES: &[&str] = &[
     "would", "will", "have", "had", "were", "are", "could", "should", "did", "also", "then",
+];
+
+/// Words after which "he"/"she" is a subject, besides those of "they".
+const HE_AUXILIARIES: &[&str] = &["was", "is", "has", "does"];
+
+/// Last words of agents that are one person, whom "he"/"she" may refer to.
+const PERSON_NOUNS: &[&str] = &[
+    "he",
+    "she",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "secretary",
+    "president",
+    "premier",
+    "chancellor",
+    "leader",
+    "king",
+    "emir",
+    "prince",
+    "monarch",
+    "sultan",
+    "envoy",
+    "ambassador",
+    "diplomat",
+    "negotiator",
+    "commander",
+    "sub-commander",
+    "officer",
+    "general",
+    "colonel",
+    "chief",
+    "governor",
+    "mayor",
+    "representative",
+    "lawmaker",
+    "senator",
+    "cleric",
 ];
 
 /// Nouns that refer back to an armed or non-state group after "the".
@@ -391,6 +447,7 @@ impl Resolver {
             appositions(&ctx, &mut here);
             found.extend(here);
         }
+        resolve_context::code_bare_agents(&ctx, sentences, &mut found);
         self.coreference(&ctx, sentences, &mut found);
         found.sort_by_key(|f| (f.start, f.end));
         found
@@ -594,7 +651,7 @@ impl Resolver {
             if let Some(c) = (i..stop).find(|&t| covered[t - range.start]) {
                 stop = c;
             }
-            if stop > i && ctx.worth_keeping(i, stop, range.start) {
+            if stop > i && ctx.worth_keeping(i, stop, &range) {
                 found.push(Found {
                     start: i,
                     end: stop,
@@ -877,11 +934,11 @@ impl Resolver {
                     Want::Group
                 } else if the_before && word == "junta" {
                     Want::Junta
-                } else if (word == "it" || word == "they") && ctx.subject(i) {
-                    if word == "it" {
-                        Want::It
-                    } else {
-                        Want::They
+                } else if matches!(word, "it" | "they" | "he" | "she") && ctx.subject(i) {
+                    match word {
+                        "it" => Want::It,
+                        "they" => Want::They,
+                        _ => Want::Person,
                     }
                 } else {
                     continue;
@@ -896,14 +953,19 @@ impl Resolver {
                 }
                 let window = match want {
                     Want::Group | Want::Junta => 2,
-                    Want::It | Want::They => 1,
+                    Want::It | Want::They | Want::Person => 1,
                 };
-                let antecedent = found
+                let candidates = found
                     .iter()
                     .chain(added.iter())
                     .filter(|f| f.end <= i && f.sentence + window >= s)
                     .filter(|f| want.accepts(f))
-                    .max_by_key(|f| f.start);
+                    .filter(|f| want != Want::Person || ctx.person_like(f));
+                let antecedent = if want == Want::Person {
+                    person_antecedent(ctx, candidates.collect())
+                } else {
+                    candidates.max_by_key(|f| f.start)
+                };
                 let Some(a) = antecedent else { continue };
                 let start = if the_before { i - 1 } else { i };
                 let mut actor = a.actor.clone();
@@ -945,6 +1007,34 @@ enum Want {
     Junta,
     It,
     They,
+    /// "he", "she": a person.
+    Person,
+}
+
+/// The person "he"/"she" refers to: the candidates of the most recent sentence that
+/// has any; when they are different people, the one the parse makes a subject, and
+/// none when that does not decide ("Putin told Erdogan he ...").
+fn person_antecedent<'f>(ctx: &Ctx, mut candidates: Vec<&'f Found>) -> Option<&'f Found> {
+    candidates.sort_by_key(|f| f.start);
+    let last = *candidates.last()?;
+    candidates.retain(|f| f.sentence == last.sentence);
+    if candidates.iter().all(|f| f.actor.name == last.actor.name) {
+        return Some(last);
+    }
+    let subjects: Vec<&Found> = candidates
+        .into_iter()
+        .filter(|f| {
+            let head = head_of(ctx.doc, f.sentence, f.start, f.end);
+            ctx.doc.tokens[head].deprel.starts_with("nsubj")
+        })
+        .collect();
+    match subjects.as_slice() {
+        [one] => Some(one),
+        [first, rest @ ..] if rest.iter().all(|f| f.actor.name == first.actor.name) => {
+            subjects.last().copied()
+        }
+        _ => None,
+    }
 }
 
 impl Want {
@@ -959,6 +1049,7 @@ impl Want {
             Want::It => {
                 f.how != How::Person && !f.plural && (a.group.is_some() || a.country.is_some())
             }
+            Want::Person => !f.plural,
             Want::They => {
                 f.how != How::Person
                     && (f.plural
@@ -1063,8 +1154,8 @@ impl Ctx<'_> {
 
     /// Whether an unknown name run is kept: not a single common word opening the
     /// sentence, and not a place after "in"/"at"/"near".
-    fn worth_keeping(&self, start: usize, end: usize, sentence_start: usize) -> bool {
-        if start > sentence_start && PLACE_PREPOSITIONS.contains(&self.folded(start - 1)) {
+    fn worth_keeping(&self, start: usize, end: usize, sentence: &std::ops::Range<usize>) -> bool {
+        if start > sentence.start && PLACE_PREPOSITIONS.contains(&self.folded(start - 1)) {
             return false;
         }
         if self.tagged {
@@ -1072,13 +1163,7 @@ impl Ctx<'_> {
         }
         // Without tags a lone capitalised word opening a sentence is usually not a
         // name ("Tell", "Officials"), unless it is all there is (a lookup).
-        let sentence_end = self
-            .doc
-            .sentences
-            .iter()
-            .find(|s| s.tokens.contains(&start))
-            .map_or(self.doc.tokens.len(), |s| s.tokens.end);
-        !(start == sentence_start && end - start == 1 && sentence_end - sentence_start > 2)
+        !(start == sentence.start && end - start == 1 && sentence.len() > 2)
     }
 
     /// "it"/"they" as a subject: by the parse when there is one, else before a
@@ -1094,7 +1179,21 @@ impl Ctx<'_> {
             return false;
         };
         SUBJECT_VERBS.contains(&next)
-            || (self.folded(i) == "they" && THEY_AUXILIARIES.contains(&next))
+            || (self.folded(i) != "it" && THEY_AUXILIARIES.contains(&next))
+            || (matches!(self.folded(i), "he" | "she") && HE_AUXILIARIES.contains(&next))
+    }
+
+    /// A mention of one person: a named person, or a singular agent that is a person
+    /// ("a U.S. intelligence official", "Russia's special envoy"), or an earlier
+    /// "he"/"she".
+    fn person_like(&self, f: &Found) -> bool {
+        match f.how {
+            How::Person => true,
+            How::Combined | How::Agent | How::Coref => {
+                !f.plural && PERSON_NOUNS.contains(&self.folded(f.end - 1))
+            }
+            How::Plain | How::Unknown => false,
+        }
     }
 
     fn plural(&self, i: usize) -> bool {
@@ -1139,6 +1238,9 @@ fn appositions(ctx: &Ctx, found: &mut [Found]) {
         }
     }
 }
+
+#[path = "resolve_context.rs"]
+mod resolve_context;
 
 #[cfg(test)]
 #[path = "resolve_tests.rs"]

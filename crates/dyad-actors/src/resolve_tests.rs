@@ -118,6 +118,35 @@ country: PSE
 name: militants
 alias: militant | insurgent
 sector: INS
+
+@country IRN
+name: Iran
+adjective: Iranian
+
+@agent government
+name: government
+alias: cabinet | authorities
+sector: GOV
+
+@agent legislature
+name: parliament
+alias: congress | lawmakers
+sector: LEG
+
+@agent media
+name: media
+alias: state media | state television | journalists
+sector: MED
+
+@agent rebels
+name: rebels
+alias: rebel
+sector: REB
+
+@agent protesters
+name: protesters
+alias: protester
+sector: OPP
 ";
 
 fn resolver() -> Resolver {
@@ -345,4 +374,161 @@ fn parsed_documents_resolve_alike() {
     ] {
         assert_eq!(run_parsed(text), expected, "{text}");
     }
+}
+
+/// The mention whose text is `text`, with its code and resolution.
+fn mention(mentions: &[ActorMention], text: &str) -> (Option<String>, String) {
+    let m = mentions
+        .iter()
+        .find(|m| m.actor.text == text)
+        .unwrap_or_else(|| panic!("no mention {text:?} in {mentions:?}"));
+    (m.actor.code.clone(), m.resolution.clone())
+}
+
+#[test]
+fn bare_agents_get_an_unknown_country() {
+    assert_eq!(
+        codes("Insurgents attacked a convoy while protesters marched."),
+        [
+            pair("Insurgents", Some("---INS")),
+            pair("protesters", Some("---OPP"))
+        ]
+    );
+    // Plural state agents may be anyone's: no country from context.
+    let m = run("Russia sent envoys. Troops fired on the rebels.", None);
+    assert_eq!(mention(&m, "Troops").0.as_deref(), Some("---MIL"));
+    assert_eq!(mention(&m, "rebels").0.as_deref(), Some("---REB"));
+}
+
+#[test]
+fn the_government_inherits_the_country_of_its_context() {
+    let m = run(
+        "Afghanistan held elections on Saturday. The government said turnout was high.",
+        None,
+    );
+    let (code, why) = mention(&m, "government");
+    assert_eq!(code.as_deref(), Some("AFGGOV"));
+    assert!(why.contains("country inferred: AFG"), "{why}");
+    let gov = m.iter().find(|x| x.actor.text == "government").unwrap();
+    assert_eq!(gov.actor.country.as_deref(), Some("AFG"));
+    // Two countries and no dominant one: unknown.
+    let m = run(
+        "Russia and Tajikistan signed a deal. The government said it was fair.",
+        None,
+    );
+    assert_eq!(mention(&m, "government").0.as_deref(), Some("---GOV"));
+    // Nothing nearby: the document's dominant country.
+    let m = run(
+        "Afghan troops closed the road. Afghanistan blamed Russia. Talks went on. \
+         Rain fell all week. The cabinet met on Sunday.",
+        None,
+    );
+    let (code, why) = mention(&m, "cabinet");
+    assert_eq!(code.as_deref(), Some("AFGGOV"));
+    assert!(why.contains("dominant"), "{why}");
+    // One country nearby but the document is mostly about another: unknown.
+    let m = run(
+        "Afghan troops closed the road. Afghanistan blamed Tajikistan. Talks went on. \
+         Rain fell all week. Russia condemned the move. The government said little.",
+        None,
+    );
+    assert_eq!(mention(&m, "government").0.as_deref(), Some("---GOV"));
+    // A group named after the country may own the agent: not inferred.
+    let m = run(
+        "Russia said the Taliban fighters left and the cabinet agreed.",
+        None,
+    );
+    assert_eq!(mention(&m, "cabinet").0.as_deref(), Some("---GOV"));
+}
+
+#[test]
+fn institutions_with_a_country_context() {
+    let m = run("Congress approved new sanctions on Russia.", None);
+    let (code, why) = mention(&m, "Congress");
+    assert_eq!(code.as_deref(), Some("USALEG"));
+    assert!(why.contains("U.S. Congress"), "{why}");
+    assert_eq!(
+        codes("The Iranian leader met the U.S. leader.")
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect::<Vec<_>>(),
+        [Some("IRNGOV".to_string()), Some("USAGOV".to_string())]
+    );
+    let m = run(
+        "Iran tested a missile. The parliament backed it and state media praised the army.",
+        None,
+    );
+    assert_eq!(mention(&m, "parliament").0.as_deref(), Some("IRNLEG"));
+    assert_eq!(mention(&m, "state media").0.as_deref(), Some("IRNMED"));
+    assert_eq!(mention(&m, "army").0.as_deref(), Some("IRNMIL"));
+    // Lower-case "congress" is not the U.S. Congress.
+    let m = run("Delegates at the party congress voted.", None);
+    assert_eq!(mention(&m, "congress").0.as_deref(), Some("---LEG"));
+}
+
+#[test]
+fn he_and_she_refer_to_the_most_recent_person() {
+    let m = run("Sergei Lavrov said he would travel to Kabul.", None);
+    let (code, why) = mention(&m, "he");
+    assert_eq!(code.as_deref(), Some("RUSGOV"));
+    assert!(why.contains("Sergei Lavrov"), "{why}");
+    let he = m.iter().find(|x| x.actor.text == "he").unwrap();
+    assert_eq!(he.actor.name.as_deref(), Some("Sergei Lavrov"));
+    let m = run(
+        "A U.S. intelligence official spoke in Kabul. She said the talks had failed.",
+        None,
+    );
+    assert_eq!(mention(&m, "She").0.as_deref(), Some("USASPY"));
+    // A chain: the second "he" refers through the first.
+    let m = run(
+        "Lavrov arrived on Monday. He said talks would go on. He added that NATO was wrong.",
+        None,
+    );
+    let hes: Vec<_> = m.iter().filter(|x| x.actor.text == "He").collect();
+    assert_eq!(hes.len(), 2, "{m:?}");
+    assert!(hes
+        .iter()
+        .all(|x| x.actor.code.as_deref() == Some("RUSGOV")));
+    // Two people and no parse to tell them apart: left alone.
+    let m = run("Putin told Lavrov that he would decide.", None);
+    assert!(m.iter().all(|x| x.actor.text != "he"), "{m:?}");
+    // Not a person: a country is no antecedent of "he".
+    let m = run("Russia sent troops. He said nothing.", None);
+    assert!(m.iter().all(|x| x.actor.text != "He"), "{m:?}");
+}
+
+#[test]
+fn it_and_they_refer_to_inferred_and_bare_actors() {
+    let m = run(
+        "Afghanistan held elections. The government said it rejected the complaints.",
+        None,
+    );
+    assert_eq!(mention(&m, "it").0.as_deref(), Some("AFGGOV"));
+    let m = run("The rebels seized the town. They said the army fled.", None);
+    assert_eq!(mention(&m, "They").0.as_deref(), Some("---REB"));
+}
+
+#[test]
+fn parsed_pronouns_and_institutions() {
+    let parser = match dyad_parse::Parser::shared() {
+        Ok(p) => p,
+        Err(e) => panic!("the shipped parser model does not load: {e}"),
+    };
+    let run_parsed = |text: &str| {
+        let mut doc = Document::new("test", text, None);
+        doc.published = Date::parse("2020-06-01").ok();
+        parser.annotate(&mut doc);
+        resolver().annotate(&mut doc);
+        doc.mentions
+    };
+    let m = run_parsed("Sergei Lavrov said he would travel to Kabul.");
+    assert_eq!(mention(&m, "he").0.as_deref(), Some("RUSGOV"));
+    let m =
+        run_parsed("Afghanistan held elections. The government said it would publish the results.");
+    assert_eq!(mention(&m, "government").0.as_deref(), Some("AFGGOV"));
+    assert_eq!(mention(&m, "it").0.as_deref(), Some("AFGGOV"));
+    // The subject decides between two people.
+    let m = run_parsed("Lavrov met Putin on Monday. Putin later said he was pleased.");
+    let he = m.iter().find(|x| x.actor.text == "he").unwrap();
+    assert_eq!(he.actor.name.as_deref(), Some("Vladimir Putin"));
 }

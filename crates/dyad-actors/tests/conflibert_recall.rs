@@ -1,6 +1,6 @@
 //! Recall on the ConfliBERT CAMEO NER test set: how many gold source/target spans hold
 //! a mention resolved to a known actor. Prints the figures and a sample of resolved
-//! mentions for checking precision by hand:
+//! mentions, and of those resolved from their context, for checking precision by hand:
 //! `cargo test -p dyad-actors --release --test conflibert_recall -- --nocapture`.
 
 use dyad_actors::{Dictionaries, Resolver};
@@ -64,6 +64,8 @@ fn conflibert_gold_spans_resolve() {
     let (mut total, mut hit_overlap, mut hit_inside) = (0, 0, 0);
     let mut resolved = Vec::new();
     let mut missed = Vec::new();
+    // Mentions resolved from their context (an inferred country, coreference).
+    let mut in_context = Vec::new();
     for g in gold {
         let mut doc = g.doc;
         resolver.annotate(&mut doc);
@@ -88,6 +90,17 @@ fn conflibert_gold_spans_resolve() {
                 missed.push(doc.text[a..b].to_string());
             }
         }
+        for m in doc.mentions.iter().filter(|m| {
+            m.resolution.contains("country inferred") || m.resolution.starts_with("coreference")
+        }) {
+            in_context.push(format!(
+                "{:?} -> {} | {} | {}",
+                m.actor.text,
+                m.actor.code.as_deref().unwrap_or("-"),
+                m.resolution,
+                doc.text
+            ));
+        }
         for m in doc.mentions.iter().filter(|m| m.actor.code.is_some()) {
             resolved.push(format!(
                 "{:?} -> {} {} | {}",
@@ -109,6 +122,13 @@ fn conflibert_gold_spans_resolve() {
     let step = (resolved.len() / 100).max(1);
     for (i, line) in resolved.iter().step_by(step).take(100).enumerate() {
         println!("sample {:3}: {line}", i + 1);
+    }
+    println!(
+        "resolved from context: {} (first 60 follow)",
+        in_context.len()
+    );
+    for (i, line) in in_context.iter().take(60).enumerate() {
+        println!("context {:3}: {line}", i + 1);
     }
     assert!(
         pct(hit_overlap) >= 80.0,

@@ -6,12 +6,14 @@
 //! they were read, whatever the number of workers. With `workers == 0` everything runs
 //! on the calling thread, which is how single-core throughput is measured.
 
+use anyhow::Context as _;
+use dyad_actors::{Dictionaries, Resolver};
 use dyad_model::{Component, Document};
 use dyad_store::{Inserted, Store};
 use dyad_text::{ReadError, Skipped, Skips};
 use std::collections::{BTreeMap, HashMap};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -20,9 +22,26 @@ use std::time::{Duration, Instant};
 /// A pipeline stage, shareable across worker threads.
 pub type Stage = Box<dyn Component + Send + Sync>;
 
-/// The stages `dyad ingest` runs, in order.
-pub fn default_stages() -> Vec<Stage> {
-    vec![Box::new(dyad_parse::Segmenter::new())]
+/// The stages `dyad ingest` and `dyad extract` run, in order: tag and parse (segmenting
+/// first), resolve actors, code events. `phoenix` adds the PETRARCH/Phoenix actor and
+/// agent dictionaries in that folder to ours.
+pub fn default_stages(phoenix: Option<&Path>) -> anyhow::Result<Vec<Stage>> {
+    let parser = dyad_parse::Parser::shared().context("loading the parser model")?;
+    let dictionaries = match phoenix {
+        Some(dir) => {
+            let mut dictionaries = Dictionaries::with_defaults();
+            dictionaries
+                .load_phoenix_dir(dir)
+                .with_context(|| format!("loading Phoenix dictionaries from {}", dir.display()))?;
+            Arc::new(dictionaries)
+        }
+        None => Dictionaries::defaults(),
+    };
+    Ok(vec![
+        Box::new(parser),
+        Box::new(Resolver::new(dictionaries)),
+        Box::new(dyad_code::Coder::default()),
+    ])
 }
 
 /// Documents stored per transaction at most; a batch is also closed early when no
@@ -58,6 +77,9 @@ pub struct Totals {
     pub duplicate: u64,
     /// Bytes of document text read.
     pub text_bytes: u64,
+    /// Sentences and events in the documents read.
+    pub sentences: u64,
+    pub events: u64,
     /// Inputs (or documents) that failed, with the reason naming them.
     pub failed: Vec<String>,
     /// Inputs the readers passed over on purpose, with why.
@@ -214,6 +236,8 @@ impl<'a> Sink<'a> {
             Ok(doc) => {
                 self.totals.read += 1;
                 self.totals.text_bytes += doc.text.len() as u64;
+                self.totals.sentences += doc.sentences.len() as u64;
+                self.totals.events += doc.events.len() as u64;
                 self.batch_bytes += doc.text.len();
                 self.batch.push(doc);
             }

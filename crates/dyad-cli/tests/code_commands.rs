@@ -80,7 +80,11 @@ fn events_on_an_empty_store_print_the_header() {
     let dir = temp("events");
     let db = dir.join("empty.db");
     let out = dyad(&["--db", db.to_str().unwrap(), "events", "--format", "csv"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         "id,doc,date,source,target,cameo,plover,goldstein,certainty,negated,claimed_by,denied_by\n"

@@ -23,8 +23,16 @@ fn parse_prints_conllu_and_json() {
          The Taliban didn't comment."
             .as_bytes(),
     );
-    let out = dyad().arg("parse").arg(&path).output().expect("running dyad");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = dyad()
+        .arg("parse")
+        .arg(&path)
+        .output()
+        .expect("running dyad");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let conllu = String::from_utf8(out.stdout).expect("UTF-8 output");
     assert_eq!(conllu.matches("# text = ").count(), 3, "{conllu}");
     let supplied = conllu
@@ -55,7 +63,11 @@ fn parse_prints_conllu_and_json() {
 #[test]
 fn parse_rejects_binary_input_naming_the_file() {
     let path = temp_file("binary.txt", &[0xff, 0xfe, 0x00, 0x81]);
-    let out = dyad().arg("parse").arg(&path).output().expect("running dyad");
+    let out = dyad()
+        .arg("parse")
+        .arg(&path)
+        .output()
+        .expect("running dyad");
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("binary.txt"), "{stderr}");
@@ -69,21 +81,44 @@ fn eval_parse_prints_named_scores() {
 3\trifles\trifle\tNOUN\tNNS\t_\t2\tobj\t_\tSpaceAfter=No\n\
 4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
     let path = temp_file("gold.conllu", gold.as_bytes());
-    let out = dyad().arg("eval-parse").arg(&path).output().expect("running dyad");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = dyad()
+        .arg("eval-parse")
+        .arg(&path)
+        .output()
+        .expect("running dyad");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).expect("UTF-8 output");
     let names: Vec<&str> = text.lines().filter_map(|l| l.split(' ').next()).collect();
     for name in [
-        "TOKENS_F1", "SENTENCES_F1", "UPOS", "XPOS", "LEMMA", "UAS", "LAS", "RAW_UPOS",
-        "RAW_UAS", "RAW_LAS",
+        "TOKENS_F1",
+        "SENTENCES_F1",
+        "UPOS",
+        "XPOS",
+        "LEMMA",
+        "UAS",
+        "LAS",
+        "RAW_UPOS",
+        "RAW_UAS",
+        "RAW_LAS",
     ] {
         assert!(names.contains(&name), "{name} missing from {text}");
     }
     assert!(text.contains("TOKENS_F1 100.00"), "{text}");
 
     let broken = temp_file("broken.conllu", b"1\tRussia\tRussia\n");
-    let out = dyad().arg("eval-parse").arg(&broken).output().expect("running dyad");
+    let out = dyad()
+        .arg("eval-parse")
+        .arg(&broken)
+        .output()
+        .expect("running dyad");
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("broken.conllu") && stderr.contains("line 1"), "{stderr}");
+    assert!(
+        stderr.contains("broken.conllu") && stderr.contains("line 1"),
+        "{stderr}"
+    );
 }

@@ -30,6 +30,7 @@ struct Words {
     commit: HashSet<String>,
     threaten: HashSet<String>,
     refuse: HashSet<String>,
+    appeal: HashSet<String>,
     uncertain: HashSet<String>,
     unverified: HashSet<String>,
     verify: HashSet<String>,
@@ -59,6 +60,7 @@ impl Words {
             commit: class("commit"),
             threaten: class("threaten"),
             refuse: class("refuse"),
+            appeal: class("appeal"),
             uncertain: class("uncertain"),
             unverified: class("unverified"),
             verify: class("verify"),
@@ -117,6 +119,10 @@ struct Frame {
     negated: bool,
     /// "must", "has to": an obligation, which CAMEO codes as a demand.
     obliged: bool,
+    /// What someone is urged or asked to do: the appeal is the event, not this.
+    appealed_for: bool,
+    /// Planned by a schedule ("is scheduled to meet"), not announced as intent.
+    scheduled: bool,
     claimant: Option<Actor>,
     denier: Option<Actor>,
     wrapper: Option<(usize, Wrap)>,
@@ -302,15 +308,22 @@ impl Coder {
             if v.tok(p).upos != Upos::VERB {
                 continue;
             }
-            if let Some((pattern, used)) = self.best(v, p, Kind::Verb, v.lemma(p)) {
+            if let Some((pattern, used)) = self.best_verb(v, p, key) {
+                // The named noun and the nouns inside it ("aid deliveries", "dollars
+                // of aid") are this event's, not events of their own.
                 for u in used.into_iter().flatten() {
                     consumed[u] = true;
+                    for c in v.children(u) {
+                        if matches!(v.rel(c), "compound" | "nmod") {
+                            consumed[c] = true;
+                        }
+                    }
                 }
                 self.emit(v, p, pattern, out);
             }
         }
-        for p in 0..v.n {
-            if consumed[p] || !matches!(v.tok(p).upos, Upos::NOUN | Upos::PROPN) {
+        for (p, &used) in consumed.iter().enumerate() {
+            if used || !matches!(v.tok(p).upos, Upos::NOUN | Upos::PROPN) {
                 continue;
             }
             // Two-word nouns first: "air strike", "hunger strike".
@@ -336,6 +349,32 @@ impl Coder {
         }
     }
 
+    /// The best verb pattern at `p`, also under the lemma the lemmatizer may have cut
+    /// short ("denounc" for "denounced", "expell" for "expelled").
+    fn best_verb(
+        &self,
+        v: &View,
+        p: usize,
+        key: &mut String,
+    ) -> Option<(&Pattern, [Option<usize>; 3])> {
+        let lemma = v.lemma(p);
+        if let Some(found) = self.best(v, p, Kind::Verb, lemma) {
+            return Some(found);
+        }
+        key.clear();
+        key.push_str(lemma);
+        key.push('e');
+        if let Some(found) = self.best(v, p, Kind::Verb, key) {
+            return Some(found);
+        }
+        let bytes = lemma.as_bytes();
+        let doubled = bytes.len() > 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2];
+        if doubled {
+            return self.best(v, p, Kind::Verb, &lemma[..lemma.len() - 1]);
+        }
+        None
+    }
+
     /// The most specific pattern of `lemma` whose conditions hold at token `p`, with
     /// the tokens its conditions named.
     fn best(
@@ -345,10 +384,7 @@ impl Coder {
         kind: Kind,
         lemma: &str,
     ) -> Option<(&Pattern, [Option<usize>; 3])> {
-        let candidates: Box<dyn Iterator<Item = &Pattern>> = match kind {
-            Kind::Verb => Box::new(self.patterns.verb(lemma)),
-            Kind::Noun => Box::new(self.patterns.noun(lemma)),
-        };
+        let candidates = self.patterns.of(kind, lemma);
         let mut best: Option<(&Pattern, [Option<usize>; 3], usize)> = None;
         for pattern in candidates {
             if let Some(particle) = &pattern.particle {
@@ -443,9 +479,7 @@ impl Coder {
             (Slot::Prep(prep), _) => self.prep(v, p, prep),
             (Slot::Xcomp, _) => v.child_rel(p, "xcomp"),
             (Slot::Ccomp, _) => v.child_rel(p, "ccomp"),
-            (Slot::ClauseSubject, _) => v
-                .child_rel(p, "ccomp")
-                .and_then(|c| self.subject(v, c, 0)),
+            (Slot::ClauseSubject, _) => v.child_rel(p, "ccomp").and_then(|c| self.subject(v, c, 0)),
             (Slot::Modifier, _) => v
                 .children(p)
                 .find(|&c| matches!(v.rel(c), "compound" | "amod")),
@@ -632,7 +666,10 @@ impl Coder {
         let mut cur = p;
         for _ in 0..4 {
             let Some(h) = v.head(cur) else { break };
-            if !matches!(v.base_rel(cur), "ccomp" | "xcomp" | "advcl" | "conj" | "parataxis") {
+            if !matches!(
+                v.base_rel(cur),
+                "ccomp" | "xcomp" | "advcl" | "conj" | "parataxis"
+            ) {
                 break;
             }
             if let Some(s) = v.child_rel(h, "nsubj") {
@@ -668,6 +705,9 @@ impl Coder {
             return;
         }
         let frame = self.frame(v, p);
+        if frame.appealed_for {
+            return;
+        }
         let mut code = pattern.code.as_str();
         let mut trigger = p;
         let mut wrapped_by = None;
@@ -694,7 +734,7 @@ impl Coder {
                     sources.push((usize::MAX, claimant));
                 }
             }
-        } else if frame.intended && !frame.hypothetical {
+        } else if frame.intended && !frame.hypothetical && !frame.scheduled {
             // CAMEO codes announced cooperation as intent (03x), announced force as
             // threat (13x), and "will not" cooperate as rejection (12x, not negated).
             let root = ontology::root_number(code);
@@ -714,10 +754,16 @@ impl Coder {
         };
         let object = self.slot(v, p, kind, &Slot::Object);
         let mut pairs: Vec<(Option<&Actor>, Option<&Actor>)> = Vec::new();
-        if targets.is_empty() && sources.len() >= 2 {
-            // "Brazil and the United States agreed": reciprocal.
-            for (i, (_, a)) in sources.iter().enumerate() {
-                for (j, (_, b)) in sources.iter().enumerate() {
+        // "Brazil and the United States agreed", "talks between X and Y": reciprocal
+        // among the coordinated actors.
+        let among = match (sources.len(), targets.len()) {
+            (2.., 0) => Some(&sources),
+            (0, 2..) => Some(&targets),
+            _ => None,
+        };
+        if let Some(actors) = among {
+            for (i, (_, a)) in actors.iter().enumerate() {
+                for (j, (_, b)) in actors.iter().enumerate() {
                     if i != j {
                         pairs.push((Some(a), Some(b)));
                     }
@@ -738,6 +784,10 @@ impl Coder {
             for s in &src {
                 for t in &tgt {
                     pairs.push((*s, *t));
+                    // Talks and clashes go both ways.
+                    if pattern.reciprocal && s.is_some() && t.is_some() {
+                        pairs.push((*t, *s));
+                    }
                 }
             }
         }
@@ -804,7 +854,10 @@ impl Coder {
         let mut f = Frame::default();
         self.local(v, p, &mut f, true);
         let mut cur = p;
-        for level in 0..8 {
+        // Clauses climbed so far; a noun trigger's step up to its verb does not count
+        // ("promised to continue aid": the aid is the promise's first clause).
+        let mut level = 0;
+        for _ in 0..8 {
             let Some(h) = v.head(cur) else { break };
             let rel = v.rel(cur);
             let head_lemma = v.lemma(h);
@@ -840,9 +893,8 @@ impl Coder {
                 f.denier = self.speaker(v, h);
                 break;
             }
-            if w.say.contains(head_lemma) && !negated_head && rel != "obj" {
-                self.attribute(v, h, &mut f);
-            } else if w.accuse.contains(head_lemma) && rel != "obj" {
+            let says = w.say.contains(head_lemma) && !negated_head;
+            if (says || w.accuse.contains(head_lemma)) && rel != "obj" {
                 self.attribute(v, h, &mut f);
             } else if w.verify.contains(head_lemma) && negated_head {
                 f.uncertain = true;
@@ -857,6 +909,9 @@ impl Coder {
                 f.wrapper = Some((h, Wrap::Threat));
                 f.negated = negated_head;
                 self.local(v, h, &mut f, true);
+            } else if rel == "xcomp" && level == 0 && w.appeal.contains(head_lemma) {
+                f.appealed_for = true;
+                break;
             } else if rel == "xcomp" && level == 0 && w.refuse.contains(head_lemma) {
                 f.wrapper = Some((h, Wrap::Refuse));
                 f.intended = false;
@@ -866,9 +921,13 @@ impl Coder {
                 && (w.intend.contains(head_lemma) || w.commit.contains(head_lemma))
             {
                 f.intended = true;
+                f.scheduled |= matches!(head_lemma, "schedule" | "set" | "expect");
                 f.negated |= negated_head;
             } else if w.claim_noun.contains(head_lemma) {
                 f.reported = true;
+            }
+            if !(cur == p && rel == "obj") {
+                level += 1;
             }
             cur = h;
         }
@@ -905,12 +964,12 @@ impl Coder {
                         f.hypothetical = true;
                     }
                 }
-                "obj" | "nsubj" | "nsubj:pass" if own => {
-                    if v.children(c)
-                        .any(|d| v.rel(d) == "det" && v.lemma(d) == "no")
-                    {
-                        f.negated = true;
-                    }
+                "obj" | "nsubj" | "nsubj:pass"
+                    if own
+                        && v.children(c)
+                            .any(|d| v.rel(d) == "det" && v.lemma(d) == "no") =>
+                {
+                    f.negated = true;
                 }
                 "det" if own && lemma == "no" => f.negated = true,
                 "obl" | "nmod" if lemma == "according" || v.case_of(c) == Some("according") => {
@@ -920,6 +979,16 @@ impl Coder {
                     }
                 }
                 "parataxis" if w.say.contains(lemma) && !self.negated(v, c) => {
+                    self.attribute(v, c, f);
+                }
+                // "..., officials said" that the parser joined as a conjunct: no "and"
+                // before it, so it is an attribution, not a second event.
+                "conj"
+                    if c > p
+                        && w.say.contains(lemma)
+                        && !v.children(c).any(|d| v.rel(d) == "cc")
+                        && !self.negated(v, c) =>
+                {
                     self.attribute(v, c, f);
                 }
                 _ => {}

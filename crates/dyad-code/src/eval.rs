@@ -26,13 +26,18 @@ pub enum EvalError {
 
 /// Builds documents with the `sentences`, `tokens` and `mentions` layers.
 pub trait Annotator {
-    /// Whether [`Annotator::from_text`] parses (false when no parser model is
+    /// Whether [`Annotator::annotate_text`] parses (false when no parser model is
     /// available); the evaluations on raw text are then left out.
     fn parses_text(&self) -> bool;
     /// From raw text, with our own segmenter and parser.
-    fn from_text(&self, id: &str, text: &str, date: Option<Date>) -> Document;
+    fn annotate_text(&self, id: &str, text: &str, date: Option<Date>) -> Document;
     /// From a gold CoNLL-U parse of the text.
-    fn from_conllu(&self, id: &str, conllu: &str, date: Option<Date>) -> Result<Document, String>;
+    fn annotate_conllu(
+        &self,
+        id: &str,
+        conllu: &str,
+        date: Option<Date>,
+    ) -> Result<Document, String>;
 }
 
 /// Where gold files live under `../shared`.
@@ -53,7 +58,10 @@ impl Report {
     }
 
     pub fn get(&self, name: &str) -> Option<f64> {
-        self.figures.iter().find(|(n, _)| n == name).map(|(_, v)| *v)
+        self.figures
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| *v)
     }
 }
 
@@ -73,7 +81,11 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 /// Runs every evaluation whose gold file exists under `shared`.
-pub fn run_all(shared: &Path, annotator: &dyn Annotator, coder: &Coder) -> Result<Report, EvalError> {
+pub fn run_all(
+    shared: &Path,
+    annotator: &dyn Annotator,
+    coder: &Coder,
+) -> Result<Report, EvalError> {
     let mut report = Report::default();
     let up = shared.join(UP_GSR);
     let raw = annotator.parses_text();
@@ -96,7 +108,12 @@ pub fn run_all(shared: &Path, annotator: &dyn Annotator, coder: &Coder) -> Resul
     }
     let conflibert = shared.join(CONFLIBERT_TEST);
     if conflibert.is_file() {
-        score_conflibert(&read_conflibert(&conflibert)?, annotator, coder, &mut report);
+        score_conflibert(
+            &read_conflibert(&conflibert)?,
+            annotator,
+            coder,
+            &mut report,
+        );
     }
     Ok(report)
 }
@@ -205,19 +222,23 @@ fn score_up(
     gold_parse: bool,
     report: &mut Report,
 ) {
-    let label = if gold_parse { "gold_parse" } else { "our_parse" };
+    let label = if gold_parse {
+        "gold_parse"
+    } else {
+        "our_parse"
+    };
     let (mut expected, mut exact, mut by_root) = (0, 0, 0);
     let (mut produced, mut unexpected) = (0, 0);
     let mut missed_roots: BTreeMap<String, usize> = BTreeMap::new();
     let mut extra_roots: BTreeMap<String, usize> = BTreeMap::new();
     for r in records {
         let doc = if gold_parse {
-            match annotator.from_conllu(&r.id, &r.conllu, r.date) {
+            match annotator.annotate_conllu(&r.id, &r.conllu, r.date) {
                 Ok(d) => d,
-                Err(_) => annotator.from_text(&r.id, &r.text, r.date),
+                Err(_) => annotator.annotate_text(&r.id, &r.text, r.date),
             }
         } else {
-            annotator.from_text(&r.id, &r.text, r.date)
+            annotator.annotate_text(&r.id, &r.text, r.date)
         };
         let events = coder.code(&doc);
         let mut triples: Vec<(String, String, String)> = Vec::new();
@@ -260,7 +281,10 @@ fn score_up(
     report.push(&format!("up_{label}_found_exact"), ratio(exact, expected));
     report.push(&format!("up_{label}_found_root"), ratio(by_root, expected));
     report.push(&format!("up_{label}_produced_events"), produced as f64);
-    report.push(&format!("up_{label}_unexpected"), ratio(unexpected, produced));
+    report.push(
+        &format!("up_{label}_unexpected"),
+        ratio(unexpected, produced),
+    );
     report.notes.push(format!(
         "up {label}: expected events missed by root {}; produced events not expected by root {}",
         top(&missed_roots),
@@ -340,7 +364,11 @@ pub fn main_event<'a>(
     keep: impl Fn(&Event) -> bool,
 ) -> Option<&'a Event> {
     let depth = |e: &Event| {
-        let Some(mut t) = doc.tokens.iter().position(|t| t.span.start == e.trigger.start) else {
+        let Some(mut t) = doc
+            .tokens
+            .iter()
+            .position(|t| t.span.start == e.trigger.start)
+        else {
             return usize::MAX;
         };
         let first = doc.sentences.get(e.sentence).map_or(0, |s| s.tokens.start);
@@ -369,7 +397,7 @@ fn score_plover(
     let (mut coded, mut right, mut source_ok, mut target_ok, mut with_target) = (0, 0, 0, 0, 0);
     let mut confusion: BTreeMap<String, usize> = BTreeMap::new();
     for r in records {
-        let doc = annotator.from_text(&r.id, &r.text, None);
+        let doc = annotator.annotate_text(&r.id, &r.text, None);
         let events = coder.code(&doc);
         let Some(e) = main_event(&doc, &events, |e| e.plover.is_some()) else {
             *confusion.entry(format!("{}->none", r.event)).or_default() += 1;
@@ -385,7 +413,9 @@ fn score_plover(
         let agree = |gold: &[String], ours: &Option<dyad_model::Actor>| {
             actor_code(ours).is_some_and(|o| gold.iter().any(|g| loose_actor_match(g, o)))
         };
-        if agree(&r.sources, &e.source) || agree(&r.targets, &e.source) && agree(&r.sources, &e.target) {
+        if agree(&r.sources, &e.source)
+            || agree(&r.targets, &e.source) && agree(&r.sources, &e.target)
+        {
             source_ok += 1;
         }
         if !r.targets.is_empty() {
@@ -401,7 +431,10 @@ fn score_plover(
     report.push("plover_category_accuracy_all", ratio(right, records.len()));
     report.push("plover_source_agreement", ratio(source_ok, coded));
     report.push("plover_target_agreement", ratio(target_ok, with_target));
-    report.notes.push(format!("plover: worst confusions (gold->ours) {}", top(&confusion)));
+    report.notes.push(format!(
+        "plover: worst confusions (gold->ours) {}",
+        top(&confusion)
+    ));
 }
 
 /// Reads a ConfliBERT `cameo_class` split: `sentence<TAB>label`.
@@ -442,7 +475,7 @@ fn score_conflibert(
     let (mut coded, mut right) = (0, 0);
     let mut confusion: BTreeMap<String, usize> = BTreeMap::new();
     for (i, (text, label)) in records.iter().enumerate() {
-        let doc = annotator.from_text(&format!("conflibert-{i}"), text, None);
+        let doc = annotator.annotate_text(&format!("conflibert-{i}"), text, None);
         let events = coder.code(&doc);
         let Some(e) = main_event(&doc, &events, |_| true) else {
             continue;

@@ -100,6 +100,8 @@ pub struct Pattern {
     pub source: Option<Slot>,
     /// Where the target is; `None` means the event has no target.
     pub target: Option<Slot>,
+    /// The event goes both ways (`<>`): "held talks with Y" is also Y's talks with X.
+    pub reciprocal: bool,
     pub code: String,
     /// `file:line`, for explanations and errors.
     pub origin: String,
@@ -177,11 +179,14 @@ impl Patterns {
             conditions: Vec::new(),
             source: None,
             target: None,
+            reciprocal: false,
             code: String::new(),
             origin: format!("{file}:{n}"),
         };
         for w in words {
-            if let Some(slot) = w.strip_prefix('>') {
+            if w == "<>" {
+                pattern.reciprocal = true;
+            } else if let Some(slot) = w.strip_prefix('>') {
                 pattern.target = Some(Slot::parse(slot));
             } else if let Some(slot) = w.strip_prefix('<') {
                 pattern.source = Some(Slot::parse(slot));
@@ -244,12 +249,21 @@ impl Patterns {
 
     /// Patterns of a verb lemma, in dictionary order.
     pub fn verb(&self, lemma: &str) -> impl Iterator<Item = &Pattern> {
-        self.lookup(&self.verbs, lemma)
+        self.of(Kind::Verb, lemma)
     }
 
     /// Patterns of a noun lemma, in dictionary order.
     pub fn noun(&self, lemma: &str) -> impl Iterator<Item = &Pattern> {
-        self.lookup(&self.nouns, lemma)
+        self.of(Kind::Noun, lemma)
+    }
+
+    /// Patterns of a verb or noun lemma, in dictionary order.
+    pub fn of(&self, kind: Kind, lemma: &str) -> impl Iterator<Item = &Pattern> {
+        let index = match kind {
+            Kind::Verb => &self.verbs,
+            Kind::Noun => &self.nouns,
+        };
+        self.lookup(index, lemma)
     }
 
     fn lookup<'a>(
@@ -285,7 +299,7 @@ mod tests {
     fn reads_the_format() {
         let p = Patterns::parse_files(&[(
             "t.txt",
-            "@arms weapon rifle  # small arms\nV supply obj=@arms|tank >to 072\nV hand+over obj=* >to <subj 070\nN talks >between 040\n",
+            "@arms weapon rifle  # small arms\nV supply obj=@arms|tank >to 072\nV hand+over obj=* >to <subj 070\nN talks >with <> 040\n",
         )])
         .unwrap();
         assert_eq!(p.len(), 3);
@@ -299,7 +313,9 @@ mod tests {
         let hand = p.verb("hand").next().unwrap();
         assert_eq!(hand.particle.as_deref(), Some("over"));
         assert_eq!(hand.source, Some(Slot::Subject));
-        assert_eq!(p.noun("talks").next().unwrap().origin, "t.txt:4");
+        let talks = p.noun("talks").next().unwrap();
+        assert_eq!(talks.origin, "t.txt:4");
+        assert!(talks.reciprocal && !supply.reciprocal);
     }
 
     #[test]

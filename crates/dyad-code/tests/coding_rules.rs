@@ -526,3 +526,110 @@ fn non_english_documents_are_skipped() {
     assert!(d.events.is_empty());
     assert_eq!(d.skipped[0].stage, "code");
 }
+
+#[test]
+fn obligation_refusal_and_will_not() {
+    let mut d = doc(&[
+        "
+Egypt Egypt PROPN NNP 2 nsubj
+said say VERB VBD 0 root
+Israel Israel PROPN NNP 5 nsubj
+must must AUX MD 5 aux
+withdraw withdraw VERB VB 2 ccomp
+from from ADP IN 7 case
+Gaza Gaza PROPN NNP 5 obl
+~. . PUNCT . 2 punct",
+        "
+Syria Syria PROPN NNP 3 nsubj
+has have AUX VBZ 3 aux
+refused refuse VERB VBN 0 root
+to to PART TO 5 mark
+release release VERB VB 3 xcomp
+Lebanese Lebanese ADJ JJ 7 amod
+prisoners prisoner NOUN NNS 5 obj
+~. . PUNCT . 3 punct",
+        "
+Japan Japan PROPN NNP 4 nsubj
+will will AUX MD 4 aux
+not not PART RB 4 advmod
+send send VERB VB 0 root
+aid aid NOUN NN 4 obj
+to to ADP IN 7 case
+Serbia Serbia PROPN NNP 4 obl
+~. . PUNCT . 4 punct",
+    ]);
+    for (text, code) in [
+        ("Egypt", "EGY"),
+        ("Israel", "ISR"),
+        ("Gaza", "PSE"),
+        ("Syria", "SYR"),
+        ("Lebanese", "LBN"),
+        ("Japan", "JPN"),
+        ("Serbia", "SRB"),
+    ] {
+        mention(&mut d, text, 0, actor(text, code, Some(code), None));
+    }
+    let events = code(&mut d);
+    let got: Vec<String> = events.iter().map(brief).collect();
+    // Egypt demands Israel's withdrawal; Syria declines to release; Japan rejects aid.
+    assert_eq!(got, ["EGY>ISR 1056", "SYR>LBN 1243", "JPN>SRB 122"]);
+    assert!(events.iter().all(|e| !e.negated));
+    assert_eq!(d.slice(events[1].trigger), "refused");
+}
+
+#[test]
+fn attribution_joined_as_a_conjunct_and_facilitated_contacts() {
+    let mut d = doc(&[
+        "
+Russia Russia PROPN NNP 2 nsubj
+supplies supply VERB VBZ 0 root
+rifles rifle NOUN NNS 2 obj
+to to ADP IN 5 case
+Kabul Kabul PROPN NNP 2 obl
+~, , PUNCT , 8 punct
+officials official NOUN NNS 8 nsubj
+said say VERB VBD 2 conj
+~. . PUNCT . 2 punct",
+        "
+Tajikistan Tajikistan PROPN NNP 2 nsubj
+facilitated facilitate VERB VBD 0 root
+contacts contact NOUN NNS 2 obj
+between between ADP IN 5 case
+Russia Russia PROPN NNP 3 nmod
+and and CCONJ CC 8 cc
+the the DET DT 8 det
+Taliban Taliban PROPN NNP 5 conj
+~. . PUNCT . 2 punct",
+    ]);
+    mention(
+        &mut d,
+        "Russia",
+        0,
+        actor("Russia", "RUS", Some("RUS"), None),
+    );
+    mention(
+        &mut d,
+        "Kabul",
+        0,
+        actor("Afghanistan", "AFG", Some("AFG"), None),
+    );
+    mention(
+        &mut d,
+        "Tajikistan",
+        0,
+        actor("Tajikistan", "TJK", Some("TJK"), None),
+    );
+    mention(
+        &mut d,
+        "Russia",
+        1,
+        actor("Russia", "RUS", Some("RUS"), None),
+    );
+    mention(&mut d, "Taliban", 0, taliban());
+    let events = code(&mut d);
+    let aid = find(&events, "RUS>AFG 072");
+    assert_eq!(aid.certainty, Certainty::Reported);
+    assert_eq!(aid.claimed_by.as_ref().unwrap().text, "officials");
+    find(&events, "TJK>RUS 045");
+    find(&events, "TJK>TALIBAN 045");
+}

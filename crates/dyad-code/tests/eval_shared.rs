@@ -18,14 +18,19 @@ impl Annotator for GoldParses {
         false
     }
 
-    fn from_text(&self, id: &str, text: &str, date: Option<Date>) -> Document {
+    fn annotate_text(&self, id: &str, text: &str, date: Option<Date>) -> Document {
         let mut doc = Document::new(id, text, None);
         doc.published = date;
         dyad_parse::Segmenter::new().annotate(&mut doc);
         doc
     }
 
-    fn from_conllu(&self, id: &str, conllu: &str, date: Option<Date>) -> Result<Document, String> {
+    fn annotate_conllu(
+        &self,
+        id: &str,
+        conllu: &str,
+        date: Option<Date>,
+    ) -> Result<Document, String> {
         let sentences =
             dyad_parse::conllu::parse_conllu(conllu).map_err(|e| format!("{id}: {e}"))?;
         let mut doc = dyad_parse::conllu::document_from_conllu(&sentences);
@@ -45,7 +50,9 @@ fn universal_petrarch_gold_parses() {
         return;
     };
     let mut dicts = Dictionaries::new();
-    dicts.load_phoenix_dir(&phoenix).expect("Phoenix dictionaries load");
+    dicts
+        .load_phoenix_dir(&phoenix)
+        .expect("Phoenix dictionaries load");
     let annotator = GoldParses {
         resolver: Resolver::new(Arc::new(dicts)),
     };

@@ -99,9 +99,13 @@ impl Level {
     }
 
     /// The node key of `actor`, written into `buf` only when it must be composed.
-    pub fn key<'a>(self, actor: &'a Actor, buf: &'a mut String) -> &'a str {
+    /// `None` when the actor names no node at this level: at the group and country
+    /// levels an agent with no known country or group ("troops", code `---MIL`) would
+    /// merge unrelated actors into one node, so it is left out.
+    pub fn key<'a>(self, actor: &'a Actor, buf: &'a mut String) -> Option<&'a str> {
+        let country_code = || actor.code.as_deref().and_then(country_prefix);
         match self {
-            Level::Actor => match (actor.code.as_deref(), actor.name.as_deref()) {
+            Level::Actor => Some(match (actor.code.as_deref(), actor.name.as_deref()) {
                 (Some(code), Some(name)) => {
                     buf.clear();
                     buf.push_str(code);
@@ -111,13 +115,17 @@ impl Level {
                 }
                 (Some(one), None) | (None, Some(one)) => one,
                 (None, None) => actor.node_key(),
-            },
-            Level::Group => actor.node_key(),
+            }),
+            Level::Group => actor
+                .group
+                .as_deref()
+                .or(actor.country.as_deref())
+                .or_else(|| country_code().and(actor.code.as_deref())),
             Level::Country => actor
                 .country
                 .as_deref()
-                .or_else(|| actor.code.as_deref().and_then(country_prefix))
-                .unwrap_or_else(|| actor.node_key()),
+                .or_else(country_code)
+                .or(actor.group.as_deref()),
         }
     }
 }
@@ -151,13 +159,6 @@ impl ClaimFilter {
     }
 }
 
-/// Certainties a dyad is split by (the ones a [`ClaimFilter`] can admit).
-pub const COUNTED_CERTAINTIES: [Certainty; 3] = [
-    Certainty::Asserted,
-    Certainty::Reported,
-    Certainty::Uncertain,
-];
-
 fn certainty_slot(c: Certainty) -> usize {
     match c {
         Certainty::Asserted => 0,
@@ -188,7 +189,9 @@ impl Default for DyadOptions {
     }
 }
 
-/// Everything known about one directed dyad in one window.
+/// Everything known about one directed dyad in one window. Counts are split by the
+/// certainties a [`ClaimFilter`] can admit: asserted, reported, uncertain. Counts are split by the
+/// certainties a [`ClaimFilter`] can admit: asserted, reported, uncertain.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DyadStats {
     /// Events per certainty (asserted, reported, uncertain) and quad class (1..=4).
@@ -252,7 +255,7 @@ impl DyadStats {
 pub struct Skipped {
     /// Denied, negated, hypothetical, intended, or uncertain without the flag.
     pub claim: u64,
-    /// No source or no target actor.
+    /// No source or no target actor, or one that names no node at this level.
     pub no_dyad: u64,
     /// Source and target are the same node at this level.
     pub self_dyad: u64,
@@ -383,7 +386,10 @@ impl Dyads {
         }
         let level = self.options.level;
         let (buf_s, buf_t) = &mut self.key_buf;
-        let (ks, kt) = (level.key(source, buf_s), level.key(target, buf_t));
+        let (Some(ks), Some(kt)) = (level.key(source, buf_s), level.key(target, buf_t)) else {
+            self.skipped.no_dyad += 1;
+            return;
+        };
         if ks == kt {
             self.skipped.self_dyad += 1;
             return;
@@ -510,13 +516,20 @@ pub(crate) mod tests {
         let putin = actor("RUSGOV", Some("RUS"), Some("Vladimir Putin"));
         let army = actor("RUSMIL", None, None);
         let mut buf = String::new();
-        assert_eq!(Level::Actor.key(&putin, &mut buf), "RUSGOV:Vladimir Putin");
-        assert_eq!(Level::Country.key(&army, &mut buf), "RUS");
-        assert_eq!(Level::Group.key(&putin, &mut buf), "RUS");
+        assert_eq!(
+            Level::Actor.key(&putin, &mut buf),
+            Some("RUSGOV:Vladimir Putin")
+        );
+        assert_eq!(Level::Country.key(&army, &mut buf), Some("RUS"));
+        assert_eq!(Level::Group.key(&putin, &mut buf), Some("RUS"));
         let mut taliban = actor("AFGINS", Some("AFG"), Some("Taliban"));
         taliban.group = Some("taliban".into());
-        assert_eq!(Level::Group.key(&taliban, &mut buf), "taliban");
-        assert_eq!(Level::Country.key(&taliban, &mut buf), "AFG");
+        assert_eq!(Level::Group.key(&taliban, &mut buf), Some("taliban"));
+        assert_eq!(Level::Country.key(&taliban, &mut buf), Some("AFG"));
+        let troops = actor("---MIL", None, None);
+        assert_eq!(Level::Country.key(&troops, &mut buf), None);
+        assert_eq!(Level::Group.key(&troops, &mut buf), None);
+        assert_eq!(Level::Actor.key(&troops, &mut buf), Some("---MIL"));
     }
 
     #[test]

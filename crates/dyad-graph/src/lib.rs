@@ -21,7 +21,6 @@ pub use balance::{
 };
 pub use dyads::{
     aggregate, ClaimFilter, DyadKey, DyadOptions, DyadStats, Dyads, Level, Nodes, Skipped, Window,
-    COUNTED_CERTAINTIES,
 };
 pub use export::{write_gexf, write_graphml};
 pub use frustration::{frustration, Frustration, FrustrationOptions};

@@ -37,3 +37,13 @@ pub trait Component {
     /// Adds this stage's layer to `doc`.
     fn annotate(&self, doc: &mut Document);
 }
+
+/// A shared stage (e.g. a model loaded once per process) is a stage too.
+impl<T: Component + ?Sized> Component for &T {
+    fn name(&self) -> &'static str {
+        (**self).name()
+    }
+    fn annotate(&self, doc: &mut Document) {
+        (**self).annotate(doc)
+    }
+}

@@ -379,7 +379,7 @@ pub(crate) struct ArcEager {
     pub fallback_label: usize,
 }
 
-fn argmax_valid(scores: &[f32], state: &State, root_label: usize) -> usize {
+fn argmax_valid<T: PartialOrd + Copy>(scores: &[T], state: &State, root_label: usize) -> usize {
     let mut best = NONE;
     for (m, &s) in scores.iter().enumerate() {
         if (best == NONE || s > scores[best]) && state.valid(m, root_label) {
@@ -398,10 +398,10 @@ impl ArcEager {
     pub fn parse(&self, words: &[ParserWord]) -> (Vec<usize>, Vec<usize>) {
         let mut state = State::new(words.len());
         let mut buffer = Vec::with_capacity(80);
-        let mut scores = vec![0.0f32; Self::n_moves(self.labels.len())];
+        let mut scores = vec![0i32; Self::n_moves(self.labels.len())];
         while !state.is_terminal() {
             features(&state, words, &mut buffer);
-            scores.iter_mut().for_each(|s| *s = 0.0);
+            scores.iter_mut().for_each(|s| *s = 0);
             self.weights.score(&buffer, &mut scores);
             let m = argmax_valid(&scores, &state, self.root_label);
             state.apply(m);

@@ -5,7 +5,10 @@
 //! first when a document has no tokens) fills each token's UPOS and Penn Treebank tags,
 //! lemma, head and UD relation. The tagger (averaged perceptron) and the parser
 //! (arc-eager, averaged perceptron, dynamic oracle) are our own, trained by
-//! `dyad train-parser` on UD English EWT and shipped inside this library.
+//! `dyad train-parser` on UD English EWT and shipped inside this library:
+//! [`Parser::load_default`] loads it, [`Parser::shared`] loads it once per process.
+//! [`conllu`] reads and writes CoNLL-U and builds gold documents; [`eval`] scores a
+//! model against gold CoNLL-U; [`train`] reproduces the shipped model.
 //!
 //! Sentences longer than [`MAX_SENTENCE_TOKENS`] tokens are cut into pieces of that
 //! size so that work per sentence stays bounded.

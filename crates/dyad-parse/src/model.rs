@@ -396,3 +396,39 @@ impl<'a> Reader<'a> {
             .ok_or_else(|| self.error("inconsistent weight table"))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parser_is_shareable_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Parser>();
+    }
+
+    #[test]
+    fn built_in_model_round_trips_and_parses() {
+        let parser = Parser::shared().expect("the built-in model loads");
+        let again = Parser::from_bytes(&parser.to_bytes(), "copy").expect("reloads");
+        let forms = ["Russia", "supplied", "rifles", "to", "the", "Taliban", "."];
+        let analyses = parser.analyse(&forms);
+        assert_eq!(analyses, again.analyse(&forms));
+        assert_eq!(analyses[1].lemma, "supply");
+        assert_eq!(analyses[1].head, None);
+        assert_eq!(analyses[0].deprel, "nsubj");
+        assert_eq!(analyses[0].head, Some(1));
+        assert_eq!(analyses[2].deprel, "obj");
+    }
+
+    #[test]
+    fn corrupt_models_are_rejected_with_their_name() {
+        let err = Parser::from_bytes(b"not a model", "bad.model")
+            .err()
+            .expect("rejected");
+        assert!(err.to_string().contains("bad.model"), "{err}");
+        let mut truncated = Parser::shared().expect("loads").to_bytes();
+        truncated.truncate(truncated.len() / 2);
+        assert!(Parser::from_bytes(&truncated, "half").is_err());
+    }
+}

@@ -97,13 +97,40 @@ impl Weights {
     }
 
     /// Adds each feature's class weights to `scores` (length = number of classes),
-    /// in units of the quantisation step (argmax is all callers need).
-    pub fn score(&self, features: &[u64], scores: &mut [f32]) {
-        for &f in features {
-            if let Some(at) = self.find(f) {
-                let len = self.pool[at] as usize;
+    /// in units of the quantisation step (argmax is all callers need). Integer sums
+    /// are exact, so ties break the same way as in training-time evaluation.
+    ///
+    /// Lookups are done in passes over a block of features (first probes, then row
+    /// headers, then rows) so that their cache misses overlap instead of queueing.
+    pub fn score(&self, features: &[u64], scores: &mut [i32]) {
+        const BLOCK: usize = 64;
+        let mask = self.slots.len() - 1;
+        for block in features.chunks(BLOCK) {
+            let mut slots = [0u64; BLOCK];
+            for (slot, &f) in slots.iter_mut().zip(block) {
+                *slot = self.slots[f as usize & mask];
+            }
+            let mut rows = [(0usize, 0usize); BLOCK];
+            let mut found = 0;
+            for (&slot, &f) in slots.iter().zip(block) {
+                let at = if slot == 0 {
+                    None
+                } else if slot >> 32 == fingerprint(f) {
+                    Some((slot & 0xffff_ffff) as usize)
+                } else {
+                    self.find(f)
+                };
+                if let Some(at) = at {
+                    rows[found] = (at, 0);
+                    found += 1;
+                }
+            }
+            for row in &mut rows[..found] {
+                row.1 = self.pool[row.0] as usize;
+            }
+            for &(at, len) in &rows[..found] {
                 for &packed in &self.pool[at + 1..at + 1 + len] {
-                    scores[(packed & 0xffff) as usize] += f32::from((packed >> 16) as u16 as i16);
+                    scores[(packed & 0xffff) as usize] += i32::from((packed >> 16) as u16 as i16);
                 }
             }
         }
@@ -296,9 +323,9 @@ mod tests {
         }
         let w = t.averaged();
         for (f, gold) in &data {
-            let mut s = [0.0f32; 3];
+            let mut s = [0i32; 3];
             w.score(f, &mut s);
-            let best = (0..3).max_by(|&a, &b| s[a].total_cmp(&s[b])).unwrap();
+            let best = (0..3).max_by_key(|&a| s[a]).unwrap();
             assert_eq!(best, *gold);
         }
     }

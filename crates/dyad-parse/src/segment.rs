@@ -330,6 +330,14 @@ fn split_core(text: &str, lo: usize, hi: usize, out: &mut Vec<Span>) {
     split_inner(text, lo, hi, out);
 }
 
+/// Byte index of a comma with a letter on each side, if any.
+fn comma_between_letters(word: &str) -> Option<usize> {
+    let at = word.find(',')?;
+    let before = word[..at].chars().next_back()?;
+    let after = word[at + 1..].chars().next()?;
+    (before.is_alphabetic() && after.is_alphabetic()).then_some(at)
+}
+
 /// Words whose hyphens or slashes UD English keeps inside the token: numbers and
 /// codes ("713-853-3989", "1/2", "01-Feb-02"), abbreviations like "b/c" and "w/o",
 /// and prefixed words ("re-elected").
@@ -361,6 +369,13 @@ fn keeps_joined(word: &str) -> bool {
 /// and prefixed words ("re-elected") stay whole.
 fn split_inner(text: &str, lo: usize, hi: usize, out: &mut Vec<Span>) {
     let word = &text[lo..hi];
+    if let Some(at) = comma_between_letters(word) {
+        // A missing space after a comma ("ago,they") still separates words.
+        split_inner(text, lo, lo + at, out);
+        out.push(Span::new(lo + at, lo + at + 1));
+        split_inner(text, lo + at + 1, hi, out);
+        return;
+    }
     if let Some(at) = word.find("..") {
         // An ellipsis inside a word ("past...and") is a token of its own.
         let dots = word[at..].len() - word[at..].trim_start_matches('.').len();
@@ -572,6 +587,7 @@ mod tests {
             ]
         );
         assert_eq!(tokens("I cannot go"), vec!["I", "can", "not", "go"]);
+        assert_eq!(tokens("ago,they said"), vec!["ago", ",", "they", "said"]);
     }
 
     #[test]

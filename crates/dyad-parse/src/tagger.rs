@@ -168,7 +168,7 @@ fn ambiguity_classes(lexicon: &FastMap<u64>, words: &[WordInfo]) -> Vec<u64> {
         .collect()
 }
 
-fn best(scores: &[f32]) -> usize {
+fn best<T: PartialOrd + Copy>(scores: &[T]) -> usize {
     let mut best = 0;
     for (k, &s) in scores.iter().enumerate() {
         if s > scores[best] {
@@ -182,7 +182,7 @@ impl Tagger {
     pub fn tag(&self, words: &[WordInfo]) -> Vec<u16> {
         let mut tags = Vec::with_capacity(words.len());
         let mut buffer = Vec::with_capacity(40);
-        let mut scores = vec![0.0f32; self.tags.len()];
+        let mut scores = vec![0i32; self.tags.len()];
         let ambiguity = ambiguity_classes(&self.lexicon, words);
         for i in 0..words.len() {
             let tag = match self.dictionary.get(&words[i].form) {
@@ -191,7 +191,7 @@ impl Tagger {
                     let prev = if i > 0 { u64::from(tags[i - 1]) + 1 } else { 0 };
                     let prev2 = if i > 1 { u64::from(tags[i - 2]) + 1 } else { 0 };
                     features(words, &ambiguity, i, prev, prev2, &mut buffer);
-                    scores.iter_mut().for_each(|s| *s = 0.0);
+                    scores.iter_mut().for_each(|s| *s = 0);
                     self.weights.score(&buffer, &mut scores);
                     best(&scores) as u16
                 }

@@ -1,6 +1,7 @@
 use crate::pipeline::{self, Options, Rate};
 use crate::Context;
 use anyhow::Context as _;
+use clap::ValueEnum as _;
 use dyad_store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,7 +24,8 @@ enum Bench {
 struct IngestArgs {
     /// Input to read (any format `dyad ingest` reads).
     file: PathBuf,
-    /// `all`: the stages `dyad ingest` runs; `none`: readers and store alone.
+    /// `all`: the stages `dyad ingest` runs; `segment`: sentences and tokens only;
+    /// `none`: readers and store alone.
     #[arg(long, value_enum, default_value_t = Stages::All)]
     stages: Stages,
     /// Threads running the stages; 0 runs everything on one thread (one core).
@@ -34,6 +36,7 @@ struct IngestArgs {
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Stages {
     All,
+    Segment,
     None,
 }
 
@@ -48,7 +51,8 @@ fn bench_ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let db = dir.path().join("bench.db");
     let mut store = Store::open(&db)?;
     let stages = match args.stages {
-        Stages::All => pipeline::default_stages(),
+        Stages::All => pipeline::default_stages(None)?,
+        Stages::Segment => vec![Box::new(dyad_parse::Segmenter::new()) as pipeline::Stage],
         Stages::None => Vec::new(),
     };
     let mut options = Options::with_stages(stages);
@@ -79,16 +83,16 @@ fn bench_ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     println!("input {}", args.file.display());
     println!(
         "stages {}",
-        if args.stages == Stages::All {
-            "all"
-        } else {
-            "none"
-        }
+        args.stages
+            .to_possible_value()
+            .map_or("?".into(), |v| v.get_name().to_string())
     );
     println!("workers {workers}");
     println!("documents {}", totals.read);
     println!("failed {}", totals.failed.len());
     println!("text_mb {:.2}", totals.text_bytes as f64 / 1e6);
+    println!("sentences {}", totals.sentences);
+    println!("events {}", totals.events);
     println!("seconds {:.3}", rate.seconds);
     println!("docs_per_s {:.0}", rate.docs_per_second);
     println!("mb_per_s {:.2}", rate.megabytes_per_second);
@@ -98,6 +102,10 @@ fn bench_ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         println!(
             "mb_per_cpu_s {:.2}",
             totals.text_bytes as f64 / 1e6 / cpu.max(0.01)
+        );
+        println!(
+            "sentences_per_cpu_s {:.0}",
+            totals.sentences as f64 / cpu.max(0.01)
         );
     }
     println!("store_mb {:.2}", store_bytes as f64 / 1e6);

@@ -11,7 +11,7 @@ use dyad_parse::Parser;
 use dyad_store::{EventFilter, Store, StoredEvent};
 use serde_json::{json, Value};
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -42,42 +42,8 @@ fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).map_err(|e| e.to_string())
 }
 
-/// The stages from text to events.
-struct Stages {
-    parser: &'static Parser,
-    resolver: Resolver,
-    coder: Coder,
-}
-
-impl Stages {
-    fn new(phoenix: Option<&Path>) -> anyhow::Result<Stages> {
-        let parser = Parser::shared().context("loading the parser model")?;
-        let dicts = match phoenix {
-            Some(dir) => {
-                let mut dicts = Dictionaries::with_defaults();
-                dicts
-                    .load_phoenix_dir(dir)
-                    .with_context(|| format!("loading Phoenix dictionaries from {}", dir.display()))?;
-                Arc::new(dicts)
-            }
-            None => Dictionaries::defaults(),
-        };
-        Ok(Stages {
-            parser,
-            resolver: Resolver::new(dicts),
-            coder: Coder::default(),
-        })
-    }
-
-    fn run(&self, doc: &mut Document) {
-        self.parser.annotate(doc);
-        self.resolver.annotate(doc);
-        self.coder.annotate(doc);
-    }
-}
-
 pub fn run_extract(args: ExtractArgs, _ctx: &Context) -> anyhow::Result<ExitCode> {
-    let stages = Stages::new(args.phoenix.as_deref())?;
+    let stages = crate::pipeline::default_stages(args.phoenix.as_deref())?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -94,7 +60,9 @@ pub fn run_extract(args: ExtractArgs, _ctx: &Context) -> anyhow::Result<ExitCode
             if args.date.is_some() {
                 doc.published = args.date;
             }
-            stages.run(&mut doc);
+            for stage in &stages {
+                stage.annotate(&mut doc);
+            }
             for event in &doc.events {
                 match args.format {
                     ExtractFormat::Jsonl => writeln!(out, "{}", event_line(&doc, event))?,
@@ -226,7 +194,9 @@ pub struct EventsArgs {
 
 fn parse_certainty(s: &str) -> Result<Certainty, String> {
     Certainty::parse(s).ok_or_else(|| {
-        format!("unknown certainty {s:?}: use asserted, reported, uncertain, hypothetical or intended")
+        format!(
+            "unknown certainty {s:?}: use asserted, reported, uncertain, hypothetical or intended"
+        )
     })
 }
 
@@ -331,7 +301,7 @@ impl Annotator for EvalAnnotator {
         self.parser.is_some()
     }
 
-    fn from_text(&self, id: &str, text: &str, date: Option<Date>) -> Document {
+    fn annotate_text(&self, id: &str, text: &str, date: Option<Date>) -> Document {
         let mut doc = Document::new(id, text, None);
         doc.published = date;
         match self.parser {
@@ -342,8 +312,14 @@ impl Annotator for EvalAnnotator {
         doc
     }
 
-    fn from_conllu(&self, id: &str, conllu: &str, date: Option<Date>) -> Result<Document, String> {
-        let sentences = dyad_parse::conllu::parse_conllu(conllu).map_err(|e| format!("{id}: {e}"))?;
+    fn annotate_conllu(
+        &self,
+        id: &str,
+        conllu: &str,
+        date: Option<Date>,
+    ) -> Result<Document, String> {
+        let sentences =
+            dyad_parse::conllu::parse_conllu(conllu).map_err(|e| format!("{id}: {e}"))?;
         let mut doc = dyad_parse::conllu::document_from_conllu(&sentences);
         doc.origin = id.to_string();
         doc.published = date;
@@ -366,7 +342,12 @@ pub fn run_eval(args: EvalArgs, _ctx: &Context) -> anyhow::Result<ExitCode> {
     let mut dicts = Dictionaries::new();
     dicts
         .load_phoenix_dir(&shared.join("anchors/petrarch2"))
-        .with_context(|| format!("loading the Phoenix dictionaries under {}", shared.display()))?;
+        .with_context(|| {
+            format!(
+                "loading the Phoenix dictionaries under {}",
+                shared.display()
+            )
+        })?;
     let parser = match Parser::shared() {
         Ok(parser) => Some(parser),
         Err(err) => {

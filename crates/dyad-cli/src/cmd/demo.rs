@@ -1,5 +1,6 @@
 use crate::cmd::ingest::ingest_with_progress;
 use crate::cmd::search::hits_table;
+use crate::cmd::{code, graph};
 use crate::output::{Format, Table};
 use crate::Context;
 use dyad_store::Store;
@@ -28,7 +29,8 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<ExitCode> {
         ctx.db.display()
     );
     let mut store = Store::open(&ctx.db)?;
-    let totals = ingest_with_progress(std::slice::from_ref(&examples), &mut store)?;
+    let stages = crate::pipeline::default_stages(None)?;
+    let totals = ingest_with_progress(std::slice::from_ref(&examples), stages, &mut store)?;
 
     let stats = store.stats()?;
     println!(
@@ -63,8 +65,33 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<ExitCode> {
 
     println!("\nSearch: dyad search '{SAMPLE_QUERY}' --limit 5");
     hits_table(&store.search(SAMPLE_QUERY, 5)?).print(Format::Table)?;
+    drop(store);
+
+    println!("\nWho gives aid to whom, and who says so (CAMEO root 07):");
+    show::<code::EventsArgs>(
+        "events",
+        &["--code", "07", "--limit", "12"],
+        ctx,
+        code::run_events,
+    )?;
+    println!("\nDouble games: actors cooperating with both sides of a conflict:");
+    show::<graph::DoubleGamesArgs>(
+        "double-games",
+        &["--window", "all", "--level", "group", "--limit", "8"],
+        ctx,
+        graph::run_double_games,
+    )?;
+    println!("\nStructural balance of the whole network (countries and groups):");
+    show::<graph::BalanceArgs>(
+        "balance",
+        &["--window", "all", "--level", "group"],
+        ctx,
+        graph::run_balance,
+    )?;
     println!(
-        "\nNext: dyad docs, dyad docs show ID, dyad search WORDS, dyad stats (all with --db {})",
+        "\nNext: dyad docs, dyad docs show ID, dyad search WORDS, dyad events, dyad dyads, \
+         dyad graph --format gexf, dyad double-games --report tensions, dyad stats \
+         (all with --db {})",
         ctx.db.display()
     );
     Ok(if totals.failed.is_empty() {
@@ -72,6 +99,26 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Runs another command exactly as `dyad NAME ARGS...` would, printing its command line.
+fn show<A: clap::Args>(
+    name: &str,
+    args: &[&str],
+    ctx: &Context,
+    run: fn(A, &Context) -> anyhow::Result<ExitCode>,
+) -> anyhow::Result<()> {
+    #[derive(clap::Parser)]
+    struct Command<A: clap::Args> {
+        #[command(flatten)]
+        args: A,
+    }
+    println!("$ dyad {name} {}", args.join(" "));
+    let parsed = <Command<A> as clap::Parser>::try_parse_from(
+        std::iter::once(name).chain(args.iter().copied()),
+    )?;
+    run(parsed.args, ctx)?;
+    Ok(())
 }
 
 /// `./examples` when run from the repository, else the folder beside the source this

@@ -118,7 +118,7 @@ impl NetworkArgs {
 fn report_skipped(dyads: &Dyads) {
     let s = dyads.skipped;
     eprintln!(
-        "{} events counted; left out: {} by claim status, {} without source or target, \
+        "{} events counted; left out: {} by claim status, {} without an identified source or target, \
          {} within one node, {} undated, {} out of range, {} without quad class",
         dyads.counted, s.claim, s.no_dyad, s.self_dyad, s.undated, s.out_of_range, s.no_quad
     );

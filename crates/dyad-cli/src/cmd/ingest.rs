@@ -12,6 +12,9 @@ pub struct Args {
     /// Files, directories (read recursively) or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Also load the PETRARCH/Phoenix actor and agent dictionaries in this folder.
+    #[arg(long, value_name = "DIR")]
+    pub phoenix: Option<PathBuf>,
 }
 
 /// Failure and skip reasons listed in the summary before "... and N more".
@@ -19,7 +22,8 @@ const LIST_AT_MOST: usize = 20;
 
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(&ctx.db)?;
-    let totals = ingest_with_progress(&args.paths, &mut store)?;
+    let stages = pipeline::default_stages(args.phoenix.as_deref())?;
+    let totals = ingest_with_progress(&args.paths, stages, &mut store)?;
     Ok(if totals.failed.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -29,34 +33,33 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<ExitCode> {
 
 /// Ingests `paths` with the default stages, showing progress on a terminal and the
 /// summary on standard output.
-pub fn ingest_with_progress(paths: &[PathBuf], store: &mut Store) -> anyhow::Result<Totals> {
+pub fn ingest_with_progress(
+    paths: &[PathBuf],
+    stages: Vec<pipeline::Stage>,
+    store: &mut Store,
+) -> anyhow::Result<Totals> {
     let started = Instant::now();
     let show_progress = std::io::stderr().is_terminal();
     let clear_line = if show_progress { "\r\x1b[2K" } else { "" };
     let mut last_shown = Instant::now();
     let mut reported_failures = 0;
-    let totals = pipeline::ingest(
-        paths,
-        Options::with_stages(pipeline::default_stages()),
-        store,
-        |totals| {
-            let mut err = std::io::stderr().lock();
-            // Failures are shown as they happen, above the progress line.
-            for failure in &totals.failed[reported_failures..] {
-                let _ = writeln!(err, "{clear_line}dyad: error: {failure}");
-            }
-            reported_failures = totals.failed.len();
-            if show_progress && last_shown.elapsed() > Duration::from_millis(200) {
-                let rate = Rate::of(totals, started);
-                let _ = write!(
-                    err,
-                    "\r\x1b[2K{} documents  {:.0} docs/s  {:.1} MB/s",
-                    totals.read, rate.docs_per_second, rate.megabytes_per_second
-                );
-                last_shown = Instant::now();
-            }
-        },
-    );
+    let totals = pipeline::ingest(paths, Options::with_stages(stages), store, |totals| {
+        let mut err = std::io::stderr().lock();
+        // Failures are shown as they happen, above the progress line.
+        for failure in &totals.failed[reported_failures..] {
+            let _ = writeln!(err, "{clear_line}dyad: error: {failure}");
+        }
+        reported_failures = totals.failed.len();
+        if show_progress && last_shown.elapsed() > Duration::from_millis(200) {
+            let rate = Rate::of(totals, started);
+            let _ = write!(
+                err,
+                "\r\x1b[2K{} documents  {:.0} docs/s  {:.1} MB/s",
+                totals.read, rate.docs_per_second, rate.megabytes_per_second
+            );
+            last_shown = Instant::now();
+        }
+    });
     eprint!("{clear_line}");
     print_summary(&totals, Rate::of(&totals, started)).context("writing the summary")?;
     Ok(totals)
@@ -66,7 +69,7 @@ fn print_summary(totals: &Totals, rate: Rate) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "read       {} documents, {:.1} MB of text in {:.1} s ({:.0} docs/s, {:.1} MB/s)",
+        "read       {} documents, {:.2} MB of text in {:.1} s ({:.0} docs/s, {:.1} MB/s)",
         totals.read,
         totals.text_bytes as f64 / 1e6,
         rate.seconds,
