@@ -5,8 +5,10 @@
 //! agent combination ("Afghan security forces", "Haftar's forces"), with coordination
 //! ("Afghan and NATO military operations"); titles before names ("Foreign Minister
 //! Sergei Lavrov"); unknown proper names kept unresolved; appositions ("Zamir Kabulov,
-//! Russia's special envoy"). Per document: coreference of "the group", "the
-//! militants", "the junta", "it", "they" to the most recent compatible mention.
+//! Russia's special envoy"). Per document: agents with no actor coded `---GOV`-style
+//! or given the country of their context ("the government", "the army", "state
+//! media"; `resolve_context.rs`); coreference of "the group", "the militants", "the
+//! junta", "it", "they", "he" and "she" to a compatible earlier mention.
 
 use crate::dict::Dictionaries;
 use crate::entry::{Entry, Kind};
@@ -218,10 +220,99 @@ const SUBJECT_VERBS: &[&str] = &[
     "responded",
 ];
 
-/// Words after which "they" is a subject ("they would continue"); "it" is not
-/// trusted after these ("it would be difficult").
+/// Verbs (base forms; regular inflections are matched) whose subject "it" is an actor
+/// rather than a dummy ("it said", "it would publish"; not "it means", "it seems").
+const IT_VERBS: &[&str] = &[
+    "say",
+    "deny",
+    "claim",
+    "add",
+    "announce",
+    "accuse",
+    "warn",
+    "reject",
+    "vow",
+    "confirm",
+    "insist",
+    "state",
+    "urge",
+    "call",
+    "demand",
+    "threaten",
+    "pledge",
+    "promise",
+    "refuse",
+    "agree",
+    "sign",
+    "launch",
+    "attack",
+    "blame",
+    "condemn",
+    "respond",
+    "publish",
+    "plan",
+    "want",
+    "intend",
+    "decide",
+    "order",
+    "approve",
+    "vote",
+    "support",
+    "oppose",
+    "deploy",
+    "fire",
+    "release",
+    "arrest",
+    "expel",
+    "recall",
+    "impose",
+    "lift",
+    "offer",
+    "ask",
+    "request",
+    "protest",
+    "welcome",
+    "report",
+    "argue",
+    "acknowledge",
+    "admit",
+    "propose",
+    "invade",
+    "occupy",
+    "withdraw",
+    "suspend",
+];
+
+/// Whether `word` (folded) is a form of one of [`IT_VERBS`] or a reporting verb.
+fn it_verb(word: &str) -> bool {
+    SUBJECT_VERBS.contains(&word)
+        || matches!(word, "sent" | "sought" | "withdrew" | "withdrawn")
+        || IT_VERBS.iter().any(|stem| {
+            let base = stem.strip_suffix('e').unwrap_or(stem);
+            word.strip_prefix(stem)
+                .or_else(|| word.strip_prefix(base))
+                .is_some_and(|rest| {
+                    matches!(rest, "" | "s" | "es" | "ed" | "d" | "ing" | "ned" | "red")
+                })
+                || stem.strip_suffix('y').is_some_and(|b| {
+                    word.strip_prefix(b)
+                        .is_some_and(|rest| matches!(rest, "ies" | "ied"))
+                })
+        })
+}
+
+/// Words after which "they", "he" and "she" are subjects ("they would continue");
+/// "it" is not trusted after these ("it would be difficult").
 const THEY_AUXILIARIES: &[&str] = &[
-    "would", "will", "have", "had", "were", "are", "could", "should", "did", "also", "then",
+    "would", "will", "have", "had", "could", "should", "did", "also", "then",
+];
+
+/// The end of the resolution of "Turkish President Turgut Ozal": one person.
+const UNLISTED_TITLED_NAME: &str = "; title of an unlisted name";
+
+/// Courtesy titles before a surname.
+const COURTESY_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "lord", "lady", "sir", "dame", "baroness",
 ];
 
 /// Words after which "he"/"she" is a subject, besides those of "they".
@@ -597,7 +688,7 @@ impl Resolver {
                     let mut stop = stop;
                     if is_last && single && name_end > agent_end {
                         actor.name = Some(ctx.text(agent_end, name_end).to_string());
-                        resolution.push_str("; title of an unlisted name");
+                        resolution.push_str(UNLISTED_TITLED_NAME);
                         stop = name_end;
                     }
                     found.push(Found {
@@ -690,8 +781,9 @@ impl Resolver {
             })
             .collect();
         let (mut sector, mut prefix) = sectors[sectors.len() - 1];
+        // "civilian government" is still a government.
         if sector == "GOV" {
-            if let Some(&(s, p)) = sectors.iter().find(|(s, _)| *s != "GOV") {
+            if let Some(&(s, p)) = sectors.iter().find(|(s, _)| !matches!(*s, "GOV" | "CVL")) {
                 sector = s;
                 prefix = p;
             }
@@ -934,7 +1026,10 @@ impl Resolver {
                     Want::Group
                 } else if the_before && word == "junta" {
                     Want::Junta
-                } else if matches!(word, "it" | "they" | "he" | "she") && ctx.subject(i) {
+                } else if matches!(word, "it" | "they" | "he" | "she")
+                    && ctx.subject(i, sentence.tokens.start)
+                    && !ctx.in_quote(i)
+                {
                     match word {
                         "it" => Want::It,
                         "they" => Want::They,
@@ -959,12 +1054,27 @@ impl Resolver {
                     .iter()
                     .chain(added.iter())
                     .filter(|f| f.end <= i && f.sentence + window >= s)
-                    .filter(|f| want.accepts(f))
-                    .filter(|f| want != Want::Person || ctx.person_like(f));
-                let antecedent = if want == Want::Person {
-                    person_antecedent(ctx, candidates.collect())
-                } else {
-                    candidates.max_by_key(|f| f.start)
+                    // Pronouns outside quotes refer to no one named inside them.
+                    .filter(|f| {
+                        want == Want::Group || want == Want::Junta || !ctx.in_quote(f.start)
+                    })
+                    .filter(|f| match want {
+                        // Unlisted people stay candidates so that they are not skipped
+                        // over ("Mr Blunkett ... he"); choosing one resolves nothing.
+                        Want::Person => {
+                            (want.accepts(f) && ctx.person_like(f) && !ctx.other_pronoun(f, word))
+                                || ctx.unlisted_person(f)
+                        }
+                        Want::It | Want::They => want.accepts(f) && !ctx.person_like(f),
+                        Want::Group | Want::Junta => want.accepts(f),
+                    });
+                let antecedent = match want {
+                    Want::Person => person_antecedent(ctx, candidates.collect()),
+                    Want::It => subject_antecedent(ctx, candidates.collect()),
+                    Want::They => candidates
+                        .max_by_key(|f| f.start)
+                        .filter(|a| !plural_between(ctx, found, a.end, i)),
+                    Want::Group | Want::Junta => candidates.max_by_key(|f| f.start),
                 };
                 let Some(a) = antecedent else { continue };
                 let start = if the_before { i - 1 } else { i };
@@ -1011,15 +1121,51 @@ enum Want {
     Person,
 }
 
+/// What "it" refers to: in the most recent sentence with candidates, the one the
+/// parse makes a subject (none if the parse names none), else the first; a clause's
+/// "it said" is mostly the main actor of the sentence, not the nearest name ("Iran
+/// threatened to shell Iraqi towns, where, it said, ...").
+fn subject_antecedent<'f>(ctx: &Ctx, mut candidates: Vec<&'f Found>) -> Option<&'f Found> {
+    candidates.sort_by_key(|f| f.start);
+    let last = *candidates.last()?;
+    candidates.retain(|f| f.sentence == last.sentence);
+    if !ctx.tagged {
+        return candidates.first().copied();
+    }
+    candidates.into_iter().find(|f| {
+        let head = head_of(ctx.doc, f.sentence, f.start, f.end);
+        ctx.doc.tokens[head].deprel.starts_with("nsubj")
+    })
+}
+
+/// Whether a plural noun or pronoun that no mention covers stands between an
+/// antecedent and "they" at `i` ("pensioners are means tested for the money they
+/// needed"): then "they" more likely refers to it. Needs tags.
+fn plural_between(ctx: &Ctx, found: &[Found], from: usize, i: usize) -> bool {
+    ctx.tagged
+        && (from..i).any(|t| {
+            let token = &ctx.doc.tokens[t];
+            let plural = token.xpos == "NNS"
+                || token.xpos == "NNPS"
+                || matches!(ctx.folded(t), "those" | "others" | "many" | "some");
+            plural && !found.iter().any(|f| f.start <= t && t < f.end)
+        })
+}
+
 /// The person "he"/"she" refers to: the candidates of the most recent sentence that
 /// has any; when they are different people, the one the parse makes a subject, and
-/// none when that does not decide ("Putin told Erdogan he ...").
+/// none when that does not decide ("Putin told Erdogan he ...") or the choice is a
+/// person not in the dictionaries.
 fn person_antecedent<'f>(ctx: &Ctx, mut candidates: Vec<&'f Found>) -> Option<&'f Found> {
     candidates.sort_by_key(|f| f.start);
     let last = *candidates.last()?;
     candidates.retain(|f| f.sentence == last.sentence);
     if candidates.iter().all(|f| f.actor.name == last.actor.name) {
-        return Some(last);
+        return Some(last).filter(|f| f.actor.code.is_some());
+    }
+    // An unlisted person in that sentence may be the one: too uncertain.
+    if candidates.iter().any(|f| f.actor.code.is_none()) {
+        return None;
     }
     let subjects: Vec<&Found> = candidates
         .into_iter()
@@ -1029,12 +1175,13 @@ fn person_antecedent<'f>(ctx: &Ctx, mut candidates: Vec<&'f Found>) -> Option<&'
         })
         .collect();
     match subjects.as_slice() {
-        [one] => Some(one),
+        [one] => Some(*one),
         [first, rest @ ..] if rest.iter().all(|f| f.actor.name == first.actor.name) => {
             subjects.last().copied()
         }
         _ => None,
     }
+    .filter(|f| f.actor.code.is_some())
 }
 
 impl Want {
@@ -1168,10 +1315,18 @@ impl Ctx<'_> {
 
     /// "it"/"they" as a subject: by the parse when there is one, else before a
     /// reporting or action verb.
-    fn subject(&self, i: usize) -> bool {
+    fn subject(&self, i: usize, sentence_start: usize) -> bool {
         let t = &self.doc.tokens[i];
         if !t.deprel.is_empty() {
-            return t.deprel.starts_with("nsubj");
+            // "it" only as the subject of a reporting or action verb, since it is often
+            // a dummy ("it is certain", "it does not mean").
+            let Some(head) = t.head.map(|h| sentence_start + h as usize) else {
+                return false;
+            };
+            let verb = &self.doc.tokens[head];
+            return t.deprel.starts_with("nsubj")
+                && (self.folded(i) != "it"
+                    || (verb.upos == Upos::VERB && it_verb(self.folded(head))));
         }
         let next = if i + 1 < self.feats.len() {
             self.folded(i + 1)
@@ -1183,6 +1338,35 @@ impl Ctx<'_> {
             || (matches!(self.folded(i), "he" | "she") && HE_AUXILIARIES.contains(&next))
     }
 
+    /// Whether token `i` stands inside quotation marks in its paragraph: pronouns in
+    /// quoted speech refer to the speaker's world, not to the last name in the text.
+    fn in_quote(&self, i: usize) -> bool {
+        let at = self.doc.tokens[i].span.start;
+        let text = &self.doc.text[..at];
+        let paragraph = text.rfind('\n').map_or(text, |p| &text[p + 1..]);
+        let straight = paragraph.matches('"').count();
+        let opened = paragraph.rfind('\u{201c}');
+        let closed = paragraph.rfind('\u{201d}');
+        straight % 2 == 1 || opened.is_some_and(|o| closed.is_none_or(|c| c < o))
+    }
+
+    /// An earlier "she" is no antecedent of "he", nor "he" of "she".
+    fn other_pronoun(&self, f: &Found, pronoun: &str) -> bool {
+        f.how == How::Coref && f.end == f.start + 1 && {
+            let word = self.folded(f.start);
+            matches!(word, "he" | "she") && word != pronoun
+        }
+    }
+
+    /// A name not in the dictionaries that looks like a person's: two words or more, or
+    /// after a courtesy title ("Mr Blunkett").
+    fn unlisted_person(&self, f: &Found) -> bool {
+        f.how == How::Unknown
+            && f.actor.code.is_none()
+            && (f.end - f.start >= 2
+                || (f.start > 0 && COURTESY_TITLES.contains(&self.folded(f.start - 1))))
+    }
+
     /// A mention of one person: a named person, or a singular agent that is a person
     /// ("a U.S. intelligence official", "Russia's special envoy"), or an earlier
     /// "he"/"she".
@@ -1190,7 +1374,9 @@ impl Ctx<'_> {
         match f.how {
             How::Person => true,
             How::Combined | How::Agent | How::Coref => {
-                !f.plural && PERSON_NOUNS.contains(&self.folded(f.end - 1))
+                !f.plural
+                    && (PERSON_NOUNS.contains(&self.folded(f.end - 1))
+                        || f.resolution.ends_with(UNLISTED_TITLED_NAME))
             }
             How::Plain | How::Unknown => false,
         }

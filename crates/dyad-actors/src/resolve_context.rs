@@ -2,7 +2,7 @@
 //! media"): a country inherited from the context when that is safe, else the agent
 //! with an unknown country (`---GOV`, `---REB`), as PETRARCH codes them.
 
-use super::{Ctx, Found, How};
+use super::{Ctx, Found, How, COURTESY_TITLES, MODIFIERS, NOT_NAMES};
 use dyad_model::Sentence;
 
 /// Sectors of state institutions: "the government", "the army" and "state media"
@@ -14,6 +14,50 @@ const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "SPY", "LEG", "JUD", "MED"
 /// "Congress" is the U.S. Congress.
 const CONGRESS_COUNTRIES: &[&str] = &[
     "ARG", "BOL", "BRA", "CHL", "COL", "DOM", "GTM", "HND", "MEX", "PER", "PHL", "PRY",
+];
+
+/// Nouns after which an agent word is an adjective, not an actor ("military aid").
+const NOT_ACTORS_AFTER: &[&str] = &[
+    "aid",
+    "assistance",
+    "equipment",
+    "hardware",
+    "operation",
+    "exercise",
+    "training",
+    "base",
+    "spending",
+    "budget",
+    "support",
+    "cooperation",
+    "intervention",
+    "campaign",
+    "offensive",
+    "action",
+    "rule",
+    "station",
+    "coup",
+    "court",
+    "tribunal",
+    "service",
+    "reform",
+    "occupation",
+    "policy",
+    "strategy",
+];
+
+/// Monarchies whose head of government is a prime minister: "the president" in
+/// their context is someone else's.
+const NO_PRESIDENT: &[&str] = &[
+    "GBR", "JPN", "ESP", "CAN", "AUS", "NZL", "NLD", "BEL", "SWE", "NOR", "DNK", "THA", "MYS",
+    "JOR", "MAR", "KHM", "LUX",
+];
+
+/// Presidential republics without a prime minister: "the prime minister" in their
+/// context is someone else's.
+const NO_PRIME_MINISTER: &[&str] = &[
+    "USA", "BRA", "MEX", "ARG", "COL", "CHL", "IDN", "PHL", "NGA", "IRN", "VEN", "ECU", "BOL",
+    "URY", "PRY", "CRI", "PAN", "GTM", "HND", "SLV", "NIC", "DOM", "CYP", "ZAF", "GHA", "KEN",
 ];
 
 /// The code written for an unknown country, as in PETRARCH's `---GOV`.
@@ -62,6 +106,9 @@ pub(super) fn code_bare_agents(ctx: &Ctx, sentences: &[Sentence], found: &mut [F
         let Some(sector) = f.actor.sector.as_deref() else {
             continue;
         };
+        if !is_actor(ctx, found, i) {
+            continue;
+        }
         let first = ctx.word(f.start);
         let congress = first == "Congress"
             && f.end == f.start + 1
@@ -71,14 +118,25 @@ pub(super) fn code_bare_agents(ctx: &Ctx, sentences: &[Sentence], found: &mut [F
             || (f.start > sentence_start && ctx.folded(f.start - 1) == "the");
         // "state media", "Parliament", "the army": one institution of one country.
         // Bare plurals ("troops", "officials") may be anyone's and stay unknown.
+        // Journalists are often foreign: the media inherit a country only as "state media".
+        let state = ctx.folded(f.start) == "state";
         let institution = STATE_SECTORS.contains(&sector)
-            && (definite
-                || ctx.folded(f.start) == "state"
-                || (ctx.feats[f.start].capitalised && !f.plural));
-        let inferred = if institution {
-            infer(ctx, found, &countries, dominant, i)
-        } else {
-            None
+            && (sector != "MED" || state)
+            && (definite || state || (ctx.feats[f.start].capitalised && !f.plural));
+        let inferred = match of_object(ctx, found, i) {
+            // "the president of Armenia"; "the leaders of the two countries" are no one's.
+            Some(owner) => owner.and_then(|o| {
+                country_of(o).map(|(cameo, iso3)| {
+                    let why = format!(
+                        "country inferred: {cameo}, from {:?} after \"of\"",
+                        ctx.text(o.start, o.end)
+                    );
+                    (cameo, iso3, why)
+                })
+            }),
+            None if institution => infer(ctx, found, &countries, dominant, i)
+                .filter(|(cameo, _, _)| !lacks_office(ctx, f, cameo)),
+            None => None,
         };
         let (cameo, iso3, why) = match inferred {
             Some(c) if !congress || CONGRESS_COUNTRIES.contains(&c.0) => c,
@@ -101,6 +159,90 @@ pub(super) fn code_bare_agents(ctx: &Ctx, sentences: &[Sentence], found: &mut [F
         f.resolution.push_str("; ");
         f.resolution.push_str(&why);
     }
+}
+
+/// Whether the bare agent `found[i]` stands for an actor: not an adjective before
+/// another mention or a non-actor noun ("the official Armenian news agency",
+/// "military aid", "military-ruled"), and not part of an unlisted name ("Tom King",
+/// "Sudan People's Liberation Army").
+fn is_actor(ctx: &Ctx, found: &[Found], i: usize) -> bool {
+    let f = &found[i];
+    if f.end < ctx.feats.len() {
+        let next = ctx.folded(f.end);
+        let starts_mention = found.get(i + 1).is_some_and(|n| n.start == f.end);
+        if starts_mention || next == "-" || NOT_ACTORS_AFTER.contains(&next) {
+            return false;
+        }
+    }
+    // "he had the authority to remain": the singular is mostly a power, not a body.
+    if f.end == f.start + 1 && ctx.word(f.start) == "authority" {
+        return false;
+    }
+    let capitalised = ctx.feats[f.start].capitalised;
+    // "Prime Minister's Questions": a capitalised agent owning a name.
+    if capitalised
+        && f.end + 1 < ctx.feats.len()
+        && ctx.feats[f.end].possessive
+        && ctx.feats[f.end + 1].capitalised
+    {
+        return false;
+    }
+    // "Party of God": a capitalised agent before "of" and an unlisted name.
+    if capitalised
+        && f.end + 1 < ctx.feats.len()
+        && ctx.folded(f.end) == "of"
+        && ctx.feats[f.end + 1].capitalised
+        && found.get(i + 1).is_none_or(|n| n.start != f.end + 1)
+    {
+        return false;
+    }
+    if f.start == 0 {
+        return true;
+    }
+    // A lower-case agent after an unlisted name is that name's ("Shona rebels") and
+    // keeps an unknown country; a capitalised one is part of the name.
+    let before = ctx.folded(f.start - 1);
+    // "six-party talks": part of a compound adjective; "Ms King": a surname.
+    if before == "-" || (capitalised && COURTESY_TITLES.contains(&before)) {
+        return false;
+    }
+    !(capitalised
+        && ctx.feats[f.start - 1].capitalised
+        && !NOT_NAMES.contains(&before)
+        && !MODIFIERS.contains(&before)
+        && before != "vice")
+}
+
+/// What an agent followed by "of" belongs to: `Some(Some(mention))` for "the
+/// president of Armenia", `Some(None)` when "of" names something else ("the leaders
+/// of the two countries"), `None` when no "of" follows.
+fn of_object<'f>(ctx: &Ctx, found: &'f [Found], i: usize) -> Option<Option<&'f Found>> {
+    let f = &found[i];
+    if f.end >= ctx.feats.len() || ctx.folded(f.end) != "of" {
+        return None;
+    }
+    let mut at = f.end + 1;
+    if at < ctx.feats.len() && ctx.folded(at) == "the" {
+        at += 1;
+    }
+    // "leaders of Egypt's Muslim Brotherhood" belong to the Brotherhood.
+    Some(
+        found
+            .get(i + 1)
+            .filter(|n| n.start == at)
+            .filter(|n| n.end >= ctx.feats.len() || !ctx.feats[n.end].possessive),
+    )
+}
+
+/// Whether the agent names an office the country does not have ("the president" in
+/// a text about Britain).
+fn lacks_office(ctx: &Ctx, f: &Found, cameo: &str) -> bool {
+    let words: Vec<&str> = (f.start..f.end).map(|t| ctx.folded(t)).collect();
+    let president = words.contains(&"president");
+    let prime_minister =
+        words.contains(&"premier") || words.windows(2).any(|w| w == ["prime", "minister"]);
+    (president && NO_PRESIDENT.contains(&cameo))
+        || (prime_minister && NO_PRIME_MINISTER.contains(&cameo))
 }
 
 /// The country most mentioned in the document, when it is mentioned at least twice

@@ -147,6 +147,20 @@ sector: REB
 name: protesters
 alias: protester
 sector: OPP
+
+@country GBR
+name: United Kingdom
+alias: Britain
+adjective: British
+
+@agent head_of_state
+name: head of state
+alias: king | prime minister
+sector: GOV
+
+@agent party
+name: party
+sector: PTY
 ";
 
 fn resolver() -> Resolver {
@@ -463,7 +477,7 @@ fn institutions_with_a_country_context() {
     assert_eq!(mention(&m, "army").0.as_deref(), Some("IRNMIL"));
     // Lower-case "congress" is not the U.S. Congress.
     let m = run("Delegates at the party congress voted.", None);
-    assert_eq!(mention(&m, "congress").0.as_deref(), Some("---LEG"));
+    assert_eq!(mention(&m, "party congress").0.as_deref(), Some("---LEG"));
 }
 
 #[test]
@@ -531,4 +545,58 @@ fn parsed_pronouns_and_institutions() {
     let m = run_parsed("Lavrov met Putin on Monday. Putin later said he was pleased.");
     let he = m.iter().find(|x| x.actor.text == "he").unwrap();
     assert_eq!(he.actor.name.as_deref(), Some("Vladimir Putin"));
+}
+
+#[test]
+fn agents_that_name_no_actor_stay_uncoded() {
+    // An adjective ("military aid", "six-party talks"), part of a name ("Ms King",
+    // "the Liberation Army"), a power rather than a body ("the authority to").
+    let m = run(
+        "Russia sent military aid before the six-party talks. Ms King spoke. \
+         The Liberation Army fought. He had the authority to stay.",
+        None,
+    );
+    for text in ["military", "party", "King", "Army", "authority"] {
+        let found = m.iter().find(|x| x.actor.text == text);
+        assert!(
+            found.is_none_or(|x| x.actor.code.is_none()),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn of_names_the_owner_and_offices_must_exist() {
+    let m = run("Putin met the president of Afghanistan.", None);
+    let (code, why) = mention(&m, "president");
+    assert_eq!(code.as_deref(), Some("AFGGOV"));
+    assert!(why.contains("after \"of\""), "{why}");
+    // "of" something that is not a country: no inference.
+    let m = run("Russia hosted the leaders of the two countries.", None);
+    assert_eq!(mention(&m, "leaders").0.as_deref(), Some("---GOV"));
+    // Britain has no president: "the president" is someone else's.
+    let m = run("Britain welcomed the vote. The president spoke.", None);
+    assert_eq!(mention(&m, "president").0.as_deref(), Some("---GOV"));
+    let m = run("Britain welcomed the vote. The prime minister spoke.", None);
+    assert_eq!(mention(&m, "prime minister").0.as_deref(), Some("GBRGOV"));
+}
+
+#[test]
+fn pronouns_in_and_out_of_quotes() {
+    // "he" inside quoted speech is not resolved to the last name.
+    let m = run(
+        "Lavrov arrived. \"He said nothing to us,\" a diplomat said.",
+        None,
+    );
+    assert!(m.iter().all(|x| x.actor.text != "He"), "{m:?}");
+    // A pronoun outside quotes skips names inside them.
+    let m = run(
+        "\"Putin is wrong,\" Lavrov said. He added that talks would go on.",
+        None,
+    );
+    let he = m.iter().find(|x| x.actor.text == "He").unwrap();
+    assert_eq!(he.actor.name.as_deref(), Some("Sergei Lavrov"));
+    // An unlisted person in the sentence: "he" may be them.
+    let m = run("Lavrov met John Smith and he said talks would go on.", None);
+    assert!(m.iter().all(|x| x.actor.text != "he"), "{m:?}");
 }

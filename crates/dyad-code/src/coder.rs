@@ -99,6 +99,8 @@ impl Component for Coder {
 }
 
 const NONE: u32 = u32::MAX;
+/// No token: nothing to leave out of an actor search.
+const NO_TOKEN: usize = usize::MAX;
 
 /// Why an event is wrapped by another verb ("agreed to supply", "threatened to attack").
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -225,7 +227,10 @@ impl<'a> View<'a> {
     fn is_passive(&self, i: usize) -> bool {
         self.children(i)
             .any(|c| matches!(self.rel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))
-            || (self.rel(i) == "acl" && self.tok(i).xpos == "VBN")
+            || (self.rel(i) == "acl"
+                && self.tok(i).xpos == "VBN"
+                // A participle with an object of its own is active ("tanks fired shells").
+                && self.child_rel(i, "obj").is_none())
     }
 
     /// The preposition of an oblique or nominal modifier ("to" in "to the Houthis").
@@ -238,6 +243,53 @@ impl<'a> View<'a> {
     fn mention(&self, i: usize) -> Option<usize> {
         let m = self.mention_at[self.first + i];
         (m != NONE).then_some(m as usize)
+    }
+
+    /// A finite verb the tagger read as an adjective or noun: it still governs a
+    /// subject and an object ("guerrillas attacked/ADJ the convoy"), or it is a past
+    /// form hung as a modifier on a noun that took over the clause
+    /// ("tanks shelled/ADJ positions" parsed as a noun phrase).
+    fn verb_in_disguise(&self, i: usize) -> bool {
+        if !matches!(self.tok(i).upos, Upos::ADJ | Upos::NOUN) {
+            return false;
+        }
+        let governs = |rel: &str| self.children(i).any(|c| self.rel(c) == rel);
+        (governs("nsubj") && governs("obj")) || self.misread_clause(i).is_some()
+    }
+
+    /// For a past form `i` hung as a modifier on the noun after it, read as a clause:
+    /// the subject before `i` and that noun as the object. It is read so when the noun
+    /// heads the sentence or has a subject of its own, or when the tagger itself marked
+    /// `i` a simple past (`VBD`), which a modifier never is. The subject is the noun's
+    /// `nsubj`, else a nominal modifier before `i` (an actor first).
+    fn misread_clause(&self, i: usize) -> Option<(usize, usize)> {
+        let t = self.tok(i);
+        if !matches!(t.upos, Upos::ADJ | Upos::VERB)
+            || self.rel(i) != "amod"
+            || !self.doc.text[t.span.range()].ends_with("ed")
+        {
+            return None;
+        }
+        let h = self.head(i).filter(|&h| h > i)?;
+        if !matches!(self.tok(h).upos, Upos::NOUN | Upos::PROPN) {
+            return None;
+        }
+        if let Some(s) = self.children(h).find(|&c| c < i && self.rel(c) == "nsubj") {
+            return Some((s, h));
+        }
+        if self.rel(h) != "root" && t.xpos != "VBD" {
+            return None;
+        }
+        let nominal = |c: usize| {
+            c < i
+                && matches!(self.rel(c), "amod" | "compound")
+                && matches!(self.tok(c).upos, Upos::NOUN | Upos::PROPN)
+        };
+        let subject = self
+            .children(h)
+            .find(|&c| nominal(c) && self.mention(c).is_some())
+            .or_else(|| self.children(h).find(|&c| nominal(c)))?;
+        Some((subject, h))
     }
 
     fn is_relative_pronoun(&self, i: usize) -> bool {
@@ -305,7 +357,7 @@ impl Coder {
         // Verbs first: a verb pattern that names its object ("sign an agreement")
         // consumes the noun so the noun's own pattern does not code it again.
         for p in 0..v.n {
-            if v.tok(p).upos != Upos::VERB {
+            if v.tok(p).upos != Upos::VERB && !v.verb_in_disguise(p) {
                 continue;
             }
             if let Some((pattern, used)) = self.best_verb(v, p, key) {
@@ -370,7 +422,24 @@ impl Coder {
         let bytes = lemma.as_bytes();
         let doubled = bytes.len() > 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2];
         if doubled {
-            return self.best(v, p, Kind::Verb, &lemma[..lemma.len() - 1]);
+            if let Some(found) = self.best(v, p, Kind::Verb, &lemma[..lemma.len() - 1]) {
+                return Some(found);
+            }
+        }
+        // A past form the tagger took for an adjective keeps its "-ed" as lemma
+        // ("shelled", "wounded", "demolished").
+        if v.tok(p).upos != Upos::VERB {
+            if let Some(stem) = lemma.strip_suffix("ed") {
+                for candidate in [stem, &lemma[..lemma.len() - 1]] {
+                    if let Some(found) = self.best(v, p, Kind::Verb, candidate) {
+                        return Some(found);
+                    }
+                }
+                let sb = stem.as_bytes();
+                if sb.len() > 3 && sb[sb.len() - 1] == sb[sb.len() - 2] {
+                    return self.best(v, p, Kind::Verb, &stem[..stem.len() - 1]);
+                }
+            }
         }
         None
     }
@@ -388,9 +457,10 @@ impl Coder {
         let mut best: Option<(&Pattern, [Option<usize>; 3], usize)> = None;
         for pattern in candidates {
             if let Some(particle) = &pattern.particle {
-                let has = v
-                    .children(p)
-                    .any(|c| v.rel(c) == "compound:prt" && v.lemma(c) == particle.as_str());
+                // The particle, or the same word read as an adverb ("handed over").
+                let has = v.children(p).any(|c| {
+                    matches!(v.rel(c), "compound:prt" | "advmod") && v.lemma(c) == particle.as_str()
+                });
                 if !has {
                     continue;
                 }
@@ -517,6 +587,7 @@ impl Coder {
                 }
             }
             "acl" | "acl:relcl" => Some(h),
+            "amod" if v.misread_clause(p).is_some() => v.misread_clause(p).map(|(s, _)| s),
             // A gerund read as a modifier: the subject of the verb taking its noun.
             "amod" | "compound" if self.premodified_noun(v, p).is_some() => {
                 let g = v.head(h)?;
@@ -544,6 +615,7 @@ impl Coder {
         v.child_rel(p, "obj")
             .map(|o| self.antecedent(v, p, o))
             .or_else(|| self.premodified_noun(v, p))
+            .or_else(|| v.misread_clause(p).map(|(_, o)| o))
     }
 
     /// A gerund the parser attached as a modifier of the noun after it ("denies
@@ -612,13 +684,15 @@ impl Coder {
 
     /// The actors of a slot: the mention on its head (or inside its noun phrase), and
     /// those of its conjuncts.
-    fn actors(&self, v: &View, tok: usize, out: &mut Vec<(usize, Actor)>) {
+    /// The actors of the phrase at `tok` and its conjuncts, leaving out the phrase
+    /// at `skip` (a subject the parser hung inside the object phrase).
+    fn actors(&self, v: &View, tok: usize, skip: usize, out: &mut Vec<(usize, Actor)>) {
         let mut stack = [tok; 8];
         let mut len = 1;
         while len > 0 {
             len -= 1;
             let t = stack[len];
-            if let Some(m) = self.mention_in(v, t, 0) {
+            if let Some(m) = self.mention_in(v, t, skip, 0) {
                 if !out.iter().any(|(k, _)| *k == m) {
                     out.push((m, v.doc.mentions[m].actor.clone()));
                 }
@@ -635,7 +709,7 @@ impl Coder {
     /// The mention for the phrase headed by `t`: its own if resolved, else a resolved
     /// one inside the phrase ("leaders of Egypt's Muslim Brotherhood"), else its own
     /// unresolved one.
-    fn mention_in(&self, v: &View, t: usize, depth: u8) -> Option<usize> {
+    fn mention_in(&self, v: &View, t: usize, skip: usize, depth: u8) -> Option<usize> {
         let here = v.mention(t);
         let resolved = |m: usize| v.doc.mentions[m].actor.is_resolved();
         if here.is_some_and(resolved) || depth >= 3 {
@@ -646,8 +720,11 @@ impl Coder {
             &["nmod"][..],
         ] {
             for c in v.children(t) {
-                if rels.contains(&v.rel(c)) {
-                    if let Some(m) = self.mention_in(v, c, depth + 1).filter(|&m| resolved(m)) {
+                if c != skip && rels.contains(&v.rel(c)) {
+                    if let Some(m) = self
+                        .mention_in(v, c, skip, depth + 1)
+                        .filter(|&m| resolved(m))
+                    {
                         return Some(m);
                     }
                 }
@@ -673,7 +750,7 @@ impl Coder {
                 break;
             }
             if let Some(s) = v.child_rel(h, "nsubj") {
-                if s != tok && self.mention_in(v, s, 0).is_some() {
+                if s != tok && self.mention_in(v, s, NO_TOKEN, 0).is_some() {
                     return s;
                 }
             }
@@ -695,11 +772,15 @@ impl Coder {
             .and_then(|slot| self.slot(v, p, kind, slot));
         let mut sources = Vec::new();
         if let Some(s) = source_tok {
-            self.actors(v, self.pronoun_antecedent(v, p, s), &mut sources);
+            self.actors(v, self.pronoun_antecedent(v, p, s), NO_TOKEN, &mut sources);
         }
         let mut targets = Vec::new();
         if let Some(t) = target_tok {
-            self.actors(v, t, &mut targets);
+            // A subject the parser hung inside the object phrase is not its target.
+            let skip = source_tok
+                .filter(|&s| v.head(s) == Some(t))
+                .unwrap_or(NO_TOKEN);
+            self.actors(v, t, skip, &mut targets);
         }
         if sources.is_empty() && targets.is_empty() {
             return;
@@ -815,7 +896,7 @@ impl Coder {
         };
         for (source, target) in pairs {
             if let (Some(s), Some(t)) = (source, target) {
-                if s.node_key() == t.node_key() {
+                if same_actor(s, t) {
                     continue;
                 }
             }
@@ -921,7 +1002,12 @@ impl Coder {
                 && (w.intend.contains(head_lemma) || w.commit.contains(head_lemma))
             {
                 f.intended = true;
-                f.scheduled |= matches!(head_lemma, "schedule" | "set" | "expect");
+                // A scheduled event, or an attempt ("tried to hack"), is the act
+                // itself, not an announced intent or threat.
+                f.scheduled |= matches!(
+                    head_lemma,
+                    "schedule" | "set" | "expect" | "try" | "attempt"
+                );
                 f.negated |= negated_head;
             } else if w.claim_noun.contains(head_lemma) {
                 f.reported = true;
@@ -1042,7 +1128,7 @@ impl Coder {
         }
         let span = self.phrase_span(v, t);
         let text = v.doc.slice(span).to_string();
-        match self.mention_in(v, t, 0) {
+        match self.mention_in(v, t, NO_TOKEN, 0) {
             Some(m) => Actor {
                 text,
                 country: v.doc.mentions[m].actor.country.clone(),
@@ -1072,6 +1158,18 @@ impl Coder {
 }
 
 /// UD v1 relation names (older parsers and gold files) in their v2 spelling.
+/// Whether two actors are one party, so that an event between them says nothing: the
+/// same code, or one code inside the other ("USA" and "USAGOV"). A state's government
+/// and its opposition, rebels or police ("GEOGOV", "GEOOPP") are different parties.
+fn same_actor(a: &Actor, b: &Actor) -> bool {
+    match (a.code.as_deref(), b.code.as_deref()) {
+        (Some(x), Some(y)) if !x.is_empty() && !y.is_empty() => {
+            x.starts_with(y) || y.starts_with(x)
+        }
+        _ => a.node_key() == b.node_key(),
+    }
+}
+
 fn universal_v2(rel: &str) -> &str {
     match rel {
         "dobj" => "obj",

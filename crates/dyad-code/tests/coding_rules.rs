@@ -633,3 +633,286 @@ Taliban Taliban PROPN NNP 5 conj
     find(&events, "TJK>RUS 045");
     find(&events, "TJK>TALIBAN 045");
 }
+
+/// Codes one hand-parsed sentence with the given actor mentions (text, code, country).
+fn code_with(conllu: &str, mentions: &[(&str, &str, &str)]) -> Vec<Event> {
+    let mut d = doc(&[conllu]);
+    for &(text, code, country) in mentions {
+        mention(&mut d, text, 0, actor(text, code, Some(country), None));
+    }
+    code(&mut d)
+}
+
+#[test]
+fn past_form_tagged_adjective_on_a_root_noun_is_the_verb() {
+    // The tagger read "shelled" as an adjective and made "positions" the root.
+    let events = code_with(
+        "
+Syrian Syrian ADJ JJ 2 amod
+tanks tank NOUN NNS 5 compound
+shelled shelled ADJ JJ 5 amod
+Kurdish Kurdish ADJ JJ 5 amod
+positions position NOUN NNS 0 root
+~. . PUNCT . 5 punct",
+        &[("Syrian tanks", "SYRMIL", "SYR"), ("Kurdish", "KUR", "KUR")],
+    );
+    find(&events, "SYRMIL>KUR 194");
+}
+
+#[test]
+fn past_form_tagged_adjective_takes_the_subject_of_its_noun() {
+    let events = code_with(
+        "
+Guerrillas guerrilla NOUN NNS 5 nsubj
+wounded wounded ADJ JJ 5 amod
+two two NUM CD 5 nummod
+British British ADJ JJ 5 amod
+soldiers soldier NOUN NNS 0 root
+~. . PUNCT . 5 punct",
+        &[
+            ("Guerrillas", "IRLREB", "IRL"),
+            ("British soldiers", "GBRMIL", "GBR"),
+        ],
+    );
+    find(&events, "IRLREB>GBRMIL 190");
+}
+
+#[test]
+fn adjective_before_its_own_noun_stays_an_adjective() {
+    // "occupied" modifies "territories" with no subject before it: no event.
+    let events = code_with(
+        "
+Israel Israel PROPN NNP 2 nsubj
+left leave VERB VBD 0 root
+the the DET DT 5 det
+occupied occupied ADJ JJ 5 amod
+territories territory NOUN NNS 2 obj
+~. . PUNCT . 2 punct",
+        &[("Israel", "ISR", "ISR")],
+    );
+    assert!(
+        events.iter().all(|e| e.cameo != "192"),
+        "{:?}",
+        events.iter().map(brief).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn noun_tagged_word_with_subject_and_object_is_the_verb() {
+    let events = code_with(
+        "
+Somali Somali ADJ JJ 2 amod
+militia militia NOUN NN 3 nsubj
+attacks attack NOUN NNS 0 root
+Kenyan Kenyan ADJ JJ 5 amod
+police police NOUN NN 3 obj
+~. . PUNCT . 3 punct",
+        &[
+            ("Somali militia", "SOMREB", "SOM"),
+            ("Kenyan police", "KENCOP", "KEN"),
+        ],
+    );
+    find(&events, "SOMREB>KENCOP 190");
+}
+
+#[test]
+fn crowd_protesting_a_decision_demonstrates_official_protest_complains() {
+    let students = code_with(
+        "
+Chilean Chilean ADJ JJ 2 amod
+students student NOUN NNS 3 nsubj
+protested protest VERB VBD 0 root
+the the DET DT 7 det
+Argentina Argentina PROPN NNP 7 nmod:poss
+'s 's PART POS 5 case
+decision decision NOUN NN 3 obj
+~. . PUNCT . 3 punct",
+        &[
+            ("Chilean students", "CHLEDU", "CHL"),
+            ("Argentina", "ARG", "ARG"),
+        ],
+    );
+    find(&students, "CHLEDU>ARG 141");
+    let ministry = code_with(
+        "
+Chile Chile PROPN NNP 2 nsubj
+protested protest VERB VBD 0 root
+Peru Peru PROPN NNP 5 nmod:poss
+'s 's PART POS 3 case
+decision decision NOUN NN 2 obj
+~. . PUNCT . 2 punct",
+        &[("Chile", "CHL", "CHL"), ("Peru", "PER", "PER")],
+    );
+    assert!(
+        ministry.iter().all(|e| e.cameo != "141"),
+        "{:?}",
+        ministry.iter().map(brief).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn workers_stopping_work_strike() {
+    let events = code_with(
+        "
+Greek Greek ADJ JJ 2 amod
+workers worker NOUN NNS 3 nsubj
+stopped stop VERB VBD 0 root
+work work NOUN NN 3 obj
+~. . PUNCT . 3 punct",
+        &[("Greek workers", "GRCLAB", "GRC")],
+    );
+    find(&events, "GRCLAB>- 143");
+}
+
+#[test]
+fn domestic_parties_are_different_actors_but_a_state_and_its_government_are_one() {
+    let police = code_with(
+        "
+Georgian Georgian ADJ JJ 2 amod
+police police NOUN NN 3 nsubj
+attacked attack VERB VBD 0 root
+opposition opposition NOUN NN 5 compound
+protesters protester NOUN NNS 3 obj
+~. . PUNCT . 3 punct",
+        &[
+            ("Georgian police", "GEOCOP", "GEO"),
+            ("opposition protesters", "GEOOPP", "GEO"),
+        ],
+    );
+    find(&police, "GEOCOP>GEOOPP 190");
+    let own = code_with(
+        "
+The the DET DT 2 det
+government government NOUN NN 3 nsubj
+attacked attack VERB VBD 0 root
+Georgia Georgia PROPN NNP 3 obj
+~. . PUNCT . 3 punct",
+        &[("government", "GEOGOV", "GEO"), ("Georgia", "GEO", "GEO")],
+    );
+    assert!(
+        own.is_empty(),
+        "{:?}",
+        own.iter().map(brief).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn simple_past_tagged_as_a_modifier_is_the_verb() {
+    // "Kenya expelled Somali militants" parsed as one noun phrase; the tagger still
+    // said VBD.
+    let events = code_with(
+        "
+Kenya Kenya PROPN NNP 4 compound
+expelled expel VERB VBD 4 amod
+Somali Somali ADJ JJ 4 amod
+militants militant NOUN NNS 7 nsubj
+~, , PUNCT , 7 punct
+police police NOUN NN 7 nsubj
+said say VERB VBD 0 root
+~. . PUNCT . 7 punct",
+        &[
+            ("Kenya", "KEN", "KEN"),
+            ("Somali militants", "SOMREB", "SOM"),
+        ],
+    );
+    find(&events, "KEN>SOMREB 174");
+}
+
+#[test]
+fn particle_read_as_an_adverb_still_counts() {
+    let events = code_with(
+        "
+Norway Norway PROPN NNP 2 nsubj
+handed hand VERB VBD 0 root
+over over ADV RB 2 advmod
+rifles rifle NOUN NNS 2 obj
+to to ADP IN 6 case
+Mali Mali PROPN NNP 2 obl
+~. . PUNCT . 2 punct",
+        &[("Norway", "NOR", "NOR"), ("Mali", "MLI", "MLI")],
+    );
+    find(&events, "NOR>MLI 072");
+}
+
+#[test]
+fn lifting_a_state_of_emergency_and_hacking() {
+    let lifted = code_with(
+        "
+Chad Chad PROPN NNP 2 nsubj
+lifted lift VERB VBD 0 root
+a a DET DT 4 det
+state state NOUN NN 2 obj
+of of ADP IN 6 case
+emergency emergency NOUN NN 4 nmod
+in in ADP IN 8 case
+Darfur Darfur PROPN NNP 2 obl
+~. . PUNCT . 2 punct",
+        &[("Chad", "TCD", "TCD"), ("Darfur", "SDN", "SDN")],
+    );
+    find(&lifted, "TCD>- 0814");
+    let hacked = code_with(
+        "
+Iran Iran PROPN NNP 2 nsubj
+hacked hack VERB VBD 0 root
+into into ADP IN 5 case
+Saudi Saudi ADJ JJ 5 amod
+computers computer NOUN NNS 2 obl
+~. . PUNCT . 2 punct",
+        &[("Iran", "IRN", "IRN"), ("Saudi", "SAU", "SAU")],
+    );
+    find(&hacked, "IRN>SAU 170");
+    // An attempt is the act itself, not a threat (130).
+    let tried = code_with(
+        "
+Iran Iran PROPN NNP 2 nsubj
+tried try VERB VBD 0 root
+to to PART TO 4 mark
+hack hack VERB VB 2 xcomp
+into into ADP IN 7 case
+Saudi Saudi ADJ JJ 7 amod
+computers computer NOUN NNS 4 obl
+~. . PUNCT . 2 punct",
+        &[("Iran", "IRN", "IRN"), ("Saudi", "SAU", "SAU")],
+    );
+    find(&tried, "IRN>SAU 170");
+}
+
+#[test]
+fn suspension_of_links_reduces_relations_with_the_partner() {
+    let events = code_with(
+        "
+Italy Italy PROPN NNP 2 nsubj
+announced announce VERB VBD 0 root
+a a DET DT 4 det
+suspension suspension NOUN NN 2 obj
+of of ADP IN 7 case
+air air NOUN NN 7 compound
+links link NOUN NNS 4 nmod
+with with ADP IN 9 case
+Serbia Serbia PROPN NNP 7 nmod
+~. . PUNCT . 2 punct",
+        &[("Italy", "ITA", "ITA"), ("Serbia", "SRB", "SRB")],
+    );
+    find(&events, "ITA>SRB 161");
+}
+
+#[test]
+fn participle_with_its_own_object_is_active() {
+    // "Turkish tanks fired shells ..." parsed as a noun with a reduced clause.
+    let events = code_with(
+        "
+Turkish Turkish ADJ JJ 2 amod
+tanks tank NOUN NNS 0 root
+fired fire VERB VBN 2 acl
+shells shell NOUN NNS 3 obj
+at at ADP IN 7 case
+Kurdish Kurdish ADJ JJ 7 amod
+villages village NOUN NNS 3 obl
+~. . PUNCT . 2 punct",
+        &[
+            ("Turkish tanks", "TURMIL", "TUR"),
+            ("Kurdish", "KUR", "KUR"),
+        ],
+    );
+    find(&events, "TURMIL>KUR 194");
+}

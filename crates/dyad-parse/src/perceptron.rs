@@ -53,17 +53,42 @@ pub(crate) fn feat(template: u64, a: u64, b: u64, c: u64) -> u64 {
     mix(h ^ c.wrapping_mul(0xa076_1d64_78bd_642f))
 }
 
+/// The signed weight of a packed `weight << 16 | class` entry.
+fn weight(packed: u32) -> i32 {
+    i32::from((packed >> 16) as u16 as i16)
+}
+
 /// Trained weights, read-only, laid out for few cache misses: an open-addressing
-/// table of 8-byte slots (a 32-bit fingerprint of the feature and the offset of its
-/// row) and one pool of rows `[len, weight << 16 | class, ...]`, weights quantised to
-/// 16 bits with one scale. Features are found by the low bits of their hash and told
-/// apart by the high 32 bits; a false match needs two 64-bit hashes to agree on both.
+/// table of 8-byte slots (a 32-bit fingerprint of the feature and where its row is)
+/// and one pool of sparse rows `[len, weight << 16 | class, ...]`, weights quantised
+/// to 16 bits with one scale. Features are found by the low bits of their hash and
+/// told apart by the high 32 bits; a false match needs two 64-bit hashes to agree on
+/// both.
+///
+/// Rows with many classes (features of tags, labels and distances: a few thousand
+/// rows, but most of the weights added per decision) are also expanded at load time
+/// into dense rows indexed by class, which are summed with vector instructions
+/// instead of one scattered add per class. The slot of such a feature points at its
+/// dense row; the sparse original stays in the pool for saving.
 pub(crate) struct Weights {
     slots: Vec<u64>,
     pool: Vec<u32>,
+    /// Dense rows, `width` weights each.
+    dense: Vec<i32>,
+    /// Pool offset of each dense row's sparse original.
+    dense_origin: Vec<u32>,
+    /// Classes that have any weight: 1 + the largest class.
+    width: usize,
     scale: f32,
     features: usize,
 }
+
+/// Flag in a slot's low 32 bits: the rest is a dense row index, not a pool offset.
+const DENSE: u64 = 1 << 31;
+
+/// Rows with at least this many weights are expanded: below it, scattered adds of the
+/// few weights are cheaper than a vector add over every class.
+const DENSE_MIN_LEN: usize = 16;
 
 fn fingerprint(f: u64) -> u64 {
     (f >> 32).max(1)
@@ -74,13 +99,16 @@ impl Weights {
         Weights {
             slots: vec![0; size.next_power_of_two().max(16)],
             pool: Vec::new(),
+            dense: Vec::new(),
+            dense_origin: Vec::new(),
+            width: 0,
             scale,
             features: 0,
         }
     }
 
-    /// The pool offset of feature `f`'s row.
-    fn find(&self, f: u64) -> Option<usize> {
+    /// Where feature `f`'s row is (the low 32 bits of its slot).
+    fn find(&self, f: u64) -> Option<u64> {
         let fp = fingerprint(f);
         let mask = self.slots.len() - 1;
         let mut i = f as usize & mask;
@@ -90,47 +118,112 @@ impl Weights {
                 return None;
             }
             if slot >> 32 == fp {
-                return Some((slot & 0xffff_ffff) as usize);
+                return Some(slot & 0xffff_ffff);
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// Adds each feature's class weights to `scores` (length = number of classes),
-    /// in units of the quantisation step (argmax is all callers need). Integer sums
-    /// are exact, so ties break the same way as in training-time evaluation.
+    /// The pool offset of the sparse row a slot's low 32 bits refer to.
+    fn pool_offset(&self, row: u64) -> usize {
+        if row & DENSE != 0 {
+            self.dense_origin[(row & !DENSE) as usize] as usize
+        } else {
+            row as usize
+        }
+    }
+
+    /// Expands every long sparse row into a dense row (see [`Weights`]).
+    fn expand_dense_rows(&mut self) {
+        self.width = self
+            .raw_rows()
+            .flat_map(|(_, _, row)| row.iter().map(|&packed| (packed & 0xffff) as usize + 1))
+            .max()
+            .unwrap_or(0);
+        for i in 0..self.slots.len() {
+            let slot = self.slots[i];
+            if slot == 0 || slot & DENSE != 0 {
+                continue;
+            }
+            let at = (slot & 0xffff_ffff) as usize;
+            let len = self.pool[at] as usize;
+            if len < DENSE_MIN_LEN {
+                continue;
+            }
+            let index = self.dense_origin.len() as u64;
+            self.dense_origin.push(at as u32);
+            let start = self.dense.len();
+            self.dense.resize(start + self.width, 0);
+            for &packed in &self.pool[at + 1..at + 1 + len] {
+                self.dense[start + (packed & 0xffff) as usize] += weight(packed);
+            }
+            self.slots[i] = slot >> 32 << 32 | DENSE | index;
+        }
+    }
+
+    /// Adds each feature's class weights to `scores` (at least as long as the number
+    /// of classes), in units of the quantisation step (argmax is all callers need).
+    /// Integer sums are exact whatever the order of additions, so ties break the same
+    /// way as in training-time evaluation.
     ///
-    /// Lookups are done in passes over a block of features (first probes, then row
-    /// headers, then rows) so that their cache misses overlap instead of queueing.
+    /// Lookups are done in passes over a block of features (probes, then one read per
+    /// cache line of every row found, then the sums) so that cache misses overlap
+    /// instead of queueing behind the arithmetic.
     pub fn score(&self, features: &[u64], scores: &mut [i32]) {
-        const BLOCK: usize = 64;
+        const BLOCK: usize = 128;
+        const LINE: usize = 16;
         let mask = self.slots.len() - 1;
+        let width = self.width;
+        let scores = &mut scores[..width];
         for block in features.chunks(BLOCK) {
             let mut slots = [0u64; BLOCK];
             for (slot, &f) in slots.iter_mut().zip(block) {
                 *slot = self.slots[f as usize & mask];
             }
-            let mut rows = [(0usize, 0usize); BLOCK];
-            let mut found = 0;
+            let mut sparse = [0usize; BLOCK];
+            let mut n_sparse = 0;
+            let mut dense = [0usize; BLOCK];
+            let mut n_dense = 0;
             for (&slot, &f) in slots.iter().zip(block) {
-                let at = if slot == 0 {
+                let row = if slot == 0 {
                     None
                 } else if slot >> 32 == fingerprint(f) {
-                    Some((slot & 0xffff_ffff) as usize)
+                    Some(slot & 0xffff_ffff)
                 } else {
                     self.find(f)
                 };
-                if let Some(at) = at {
-                    rows[found] = (at, 0);
-                    found += 1;
+                match row {
+                    Some(row) if row & DENSE != 0 => {
+                        dense[n_dense] = (row & !DENSE) as usize * width;
+                        n_dense += 1;
+                    }
+                    Some(at) => {
+                        sparse[n_sparse] = at as usize;
+                        n_sparse += 1;
+                    }
+                    None => {}
                 }
             }
-            for row in &mut rows[..found] {
-                row.1 = self.pool[row.0] as usize;
+            // Touch every cache line first so the loads are in flight together.
+            let mut touched = 0i32;
+            for &start in &dense[..n_dense] {
+                for &w in self.dense[start..start + width].iter().step_by(LINE) {
+                    touched = touched.wrapping_add(w);
+                }
             }
-            for &(at, len) in &rows[..found] {
+            for &at in &sparse[..n_sparse] {
+                touched = touched.wrapping_add(self.pool[at] as i32);
+            }
+            std::hint::black_box(touched);
+            for &start in &dense[..n_dense] {
+                for (s, &w) in scores.iter_mut().zip(&self.dense[start..start + width]) {
+                    *s += w;
+                }
+            }
+            for &at in &sparse[..n_sparse] {
+                let len = self.pool[at] as usize;
                 for &packed in &self.pool[at + 1..at + 1 + len] {
-                    scores[(packed & 0xffff) as usize] += i32::from((packed >> 16) as u16 as i16);
+                    scores[(packed & 0xffff) as usize] += weight(packed);
                 }
             }
         }
@@ -155,7 +248,7 @@ impl Weights {
             .enumerate()
             .filter(|(_, &s)| s != 0)
             .map(|(i, &s)| {
-                let at = (s & 0xffff_ffff) as usize;
+                let at = self.pool_offset(s & 0xffff_ffff);
                 let len = self.pool[at] as usize;
                 (i, (s >> 32) as u32, &self.pool[at + 1..at + 1 + len])
             })
@@ -180,6 +273,11 @@ impl Weights {
             w.pool.extend_from_slice(&row);
             w.features += 1;
         }
+        // Offsets with the dense flag's bit set cannot be told apart from dense rows.
+        if w.pool.len() as u64 >= DENSE {
+            return None;
+        }
+        w.expand_dense_rows();
         Some(w)
     }
 
@@ -221,6 +319,11 @@ impl Weights {
             w.pool.extend_from_slice(&row);
             w.features += 1;
         }
+        assert!(
+            (w.pool.len() as u64) < DENSE,
+            "weight pool too large to address"
+        );
+        w.expand_dense_rows();
         w
     }
 }
