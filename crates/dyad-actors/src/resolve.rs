@@ -531,6 +531,7 @@ impl Resolver {
             folded: &folded,
             tagged,
             date: doc.published,
+            quoted: std::cell::OnceCell::new(),
         };
         let mut found = Vec::new();
         for (s, sentence) in sentences.iter().enumerate() {
@@ -1212,6 +1213,8 @@ struct Ctx<'a> {
     folded: &'a str,
     tagged: bool,
     date: Option<Date>,
+    /// Per token, whether it stands inside quotation marks; computed on first use.
+    quoted: std::cell::OnceCell<Vec<bool>>,
 }
 
 impl Ctx<'_> {
@@ -1340,14 +1343,38 @@ impl Ctx<'_> {
 
     /// Whether token `i` stands inside quotation marks in its paragraph: pronouns in
     /// quoted speech refer to the speaker's world, not to the last name in the text.
+    /// A quotation ends with its paragraph at the latest.
     fn in_quote(&self, i: usize) -> bool {
-        let at = self.doc.tokens[i].span.start;
-        let text = &self.doc.text[..at];
-        let paragraph = text.rfind('\n').map_or(text, |p| &text[p + 1..]);
-        let straight = paragraph.matches('"').count();
-        let opened = paragraph.rfind('\u{201c}');
-        let closed = paragraph.rfind('\u{201d}');
-        straight % 2 == 1 || opened.is_some_and(|o| closed.is_none_or(|c| c < o))
+        self.quoted.get_or_init(|| {
+            // Bytes, not chars: `"` and `\n` are ASCII, and the curly quotes end in
+            // bytes 0x9C (open) and 0x9D (close) after E2 80.
+            let bytes = self.doc.text.as_bytes();
+            let mut inside = false;
+            let mut at = 0;
+            let mut follow = |to: usize, inside: &mut bool| {
+                for k in at..to {
+                    match bytes[k] {
+                        b'"' => *inside = !*inside,
+                        b'\n' => *inside = false,
+                        0x9C | 0x9D if k >= 2 && bytes[k - 2] == 0xE2 && bytes[k - 1] == 0x80 => {
+                            *inside = bytes[k] == 0x9C;
+                        }
+                        _ => {}
+                    }
+                }
+                at = to;
+            };
+            self.doc
+                .tokens
+                .iter()
+                .map(|t| {
+                    follow(t.span.start, &mut inside);
+                    let before = inside;
+                    follow(t.span.end, &mut inside);
+                    before
+                })
+                .collect()
+        })[i]
     }
 
     /// An earlier "she" is no antecedent of "he", nor "he" of "she".

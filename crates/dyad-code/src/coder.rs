@@ -274,7 +274,10 @@ impl<'a> View<'a> {
         if !matches!(self.tok(h).upos, Upos::NOUN | Upos::PROPN) {
             return None;
         }
-        if let Some(s) = self.children(h).find(|&c| c < i && self.rel(c) == "nsubj") {
+        if let Some(s) = self
+            .children(h)
+            .find(|&c| c < i && self.rel(c) == "nsubj" && !self.is_time_word(c))
+        {
             return Some((s, h));
         }
         if self.rel(h) != "root" && t.xpos != "VBD" {
@@ -290,6 +293,24 @@ impl<'a> View<'a> {
             .find(|&c| nominal(c) && self.mention(c).is_some())
             .or_else(|| self.children(h).find(|&c| nominal(c)))?;
         Some((subject, h))
+    }
+
+    /// A day word the parser sometimes takes for a subject ("officials today ended").
+    fn is_time_word(&self, i: usize) -> bool {
+        matches!(
+            self.lemma(i),
+            "today"
+                | "yesterday"
+                | "tomorrow"
+                | "tonight"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        )
     }
 
     fn is_relative_pronoun(&self, i: usize) -> bool {
@@ -361,6 +382,8 @@ impl Coder {
                 continue;
             }
             if let Some((pattern, used)) = self.best_verb(v, p, key) {
+                // A noun-tagged verb is coded once, as the verb.
+                consumed[p] = true;
                 // The named noun and the nouns inside it ("aid deliveries", "dollars
                 // of aid") are this event's, not events of their own.
                 for u in used.into_iter().flatten() {
@@ -560,12 +583,21 @@ impl Coder {
     /// subject it shares with the verb above it (control, coordination, participles).
     fn subject(&self, v: &View, p: usize, depth: u8) -> Option<usize> {
         if v.is_passive(p) {
-            return v.children(p).find(|&c| {
-                v.rel(c) == "obl:agent"
-                    || (matches!(v.base_rel(c), "obl" | "nmod") && v.case_of(c) == Some("by"))
-            });
+            return v
+                .children(p)
+                .find(|&c| {
+                    v.rel(c) == "obl:agent"
+                        || (matches!(v.base_rel(c), "obl" | "nmod") && v.case_of(c) == Some("by"))
+                })
+                .or_else(|| self.agent_of_cause(v, p));
         }
-        if let Some(s) = v.children(p).find(|&c| v.rel(c) == "nsubj") {
+        // A bare day word is no subject ("officers today ended"), but one that
+        // carries the real subject ("Denmark/compound today/nsubj") stands for it.
+        let subject = v
+            .children(p)
+            .filter(|&c| v.rel(c) == "nsubj")
+            .find(|&c| !v.is_time_word(c) || v.children(c).next().is_some());
+        if let Some(s) = subject {
             return Some(self.antecedent(v, p, s));
         }
         if depth > 4 {
@@ -599,6 +631,18 @@ impl Coder {
         }
     }
 
+    /// A passive without a `by` agent names its agent through the event that caused
+    /// it: "four were killed in an Israeli air strike" (Israel killed them).
+    fn agent_of_cause(&self, v: &View, p: usize) -> Option<usize> {
+        v.children(p)
+            .filter(|&c| {
+                v.base_rel(c) == "obl"
+                    && matches!(v.case_of(c), Some("in" | "during"))
+                    && self.patterns.noun(v.lemma(c)).next().is_some()
+            })
+            .find_map(|c| self.noun_source(v, c))
+    }
+
     /// The logical object: `obj`, or the surface subject of a passive, or the noun a
     /// passive participle modifies ("rebels supported by Ankara").
     fn object(&self, v: &View, p: usize) -> Option<usize> {
@@ -613,9 +657,22 @@ impl Coder {
             };
         }
         v.child_rel(p, "obj")
-            .map(|o| self.antecedent(v, p, o))
+            .map(|o| self.partitive_whole(v, self.antecedent(v, p, o)))
             .or_else(|| self.premodified_noun(v, p))
             .or_else(|| v.misread_clause(p).map(|(_, o)| o))
+    }
+
+    /// The whole a partitive object names: "suspended part of its aid" suspends aid.
+    fn partitive_whole(&self, v: &View, o: usize) -> usize {
+        if !matches!(
+            v.lemma(o),
+            "part" | "portion" | "some" | "most" | "all" | "half" | "bulk" | "share" | "rest"
+        ) {
+            return o;
+        }
+        v.children(o)
+            .find(|&c| v.base_rel(c) == "nmod" && v.case_of(c) == Some("of"))
+            .unwrap_or(o)
     }
 
     /// A gerund the parser attached as a modifier of the noun after it ("denies
@@ -664,7 +721,19 @@ impl Coder {
     /// ("Russia launched an attack").
     fn noun_source(&self, v: &View, p: usize) -> Option<usize> {
         if let Some(poss) = v.child_rel(p, "nmod:poss") {
-            return Some(poss);
+            // "continued their hunger strike": a bare possessive pronoun is the
+            // subject of the verb that takes the noun.
+            let bare_pronoun = v.tok(poss).upos == Upos::PRON && v.mention(poss).is_none();
+            let verb_subject = || {
+                let h = v.head(p)?;
+                (v.rel(p) == "obj" && v.tok(h).upos == Upos::VERB)
+                    .then(|| self.subject(v, h, 0))
+                    .flatten()
+            };
+            return match bare_pronoun {
+                true => verb_subject().or(Some(poss)),
+                false => Some(poss),
+            };
         }
         if let Some(by) = self.prep(v, p, "by") {
             return Some(by);
@@ -683,9 +752,8 @@ impl Coder {
     }
 
     /// The actors of a slot: the mention on its head (or inside its noun phrase), and
-    /// those of its conjuncts.
-    /// The actors of the phrase at `tok` and its conjuncts, leaving out the phrase
-    /// at `skip` (a subject the parser hung inside the object phrase).
+    /// those of its conjuncts, leaving out the phrase at `skip` (a subject the parser
+    /// hung inside the object phrase).
     fn actors(&self, v: &View, tok: usize, skip: usize, out: &mut Vec<(usize, Actor)>) {
         let mut stack = [tok; 8];
         let mut len = 1;
@@ -801,8 +869,6 @@ impl Coder {
                     code = wrapped;
                     trigger = wrapper;
                 }
-                // "refused to X" without a CAMEO rejection code: X, negated.
-                None if wrap == Wrap::Refuse => negated = true,
                 // No CAMEO intent code for it: the event itself, as intended.
                 None => intended = true,
             }
@@ -894,10 +960,19 @@ impl Coder {
             Certainty::Asserted | Certainty::Reported if intended => Certainty::Intended,
             c => c,
         };
+        let locative = matches!(
+            &pattern.target,
+            Some(Slot::Prep(prep)) if matches!(prep.as_str(), "in" | "outside" | "at" | "near")
+        );
         for (source, target) in pairs {
+            let mut target = target;
             if let (Some(s), Some(t)) = (source, target) {
                 if same_actor(s, t) {
-                    continue;
+                    // "Iraqi Kurds demonstrated in Kirkuk": the place is no party.
+                    if !locative {
+                        continue;
+                    }
+                    target = None;
                 }
             }
             out.push(Coded {
@@ -1245,7 +1320,8 @@ fn wrapped_code(code: &str, wrap: Wrap) -> Option<&'static str> {
             "086" => "1245",
             c if c.starts_with("087") => "1246",
             c if c.starts_with("08") => "124",
-            _ => return None,
+            // "refused to deploy troops": a rejection, not specified further.
+            _ => "120",
         },
         Wrap::Demand => match code {
             c if c.starts_with("04") => "106",

@@ -713,6 +713,12 @@ police police NOUN NN 3 obj
         ],
     );
     find(&events, "SOMREB>KENCOP 190");
+    assert_eq!(
+        events.len(),
+        1,
+        "{:?}",
+        events.iter().map(brief).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -915,4 +921,132 @@ villages village NOUN NNS 3 obl
         ],
     );
     find(&events, "TURMIL>KUR 194");
+}
+
+#[test]
+fn partitive_object_names_its_whole() {
+    let events = code_with(
+        "
+Japan Japan PROPN NNP 2 nsubj
+suspended suspend VERB VBD 0 root
+part part NOUN NN 2 obj
+of of ADP IN 6 case
+its its PRON PRP$ 6 nmod:poss
+aid aid NOUN NN 3 nmod
+to to ADP IN 8 case
+Myanmar Myanmar PROPN NNP 6 nmod
+~. . PUNCT . 2 punct",
+        &[("Japan", "JPN", "JPN"), ("Myanmar", "MMR", "MMR")],
+    );
+    find(&events, "JPN>MMR 162");
+}
+
+#[test]
+fn protest_in_a_place_of_the_protesters_own_country_keeps_the_protest() {
+    let events = code_with(
+        "
+Iraqi Iraqi ADJ JJ 2 amod
+Kurds Kurd PROPN NNPS 3 nsubj
+demonstrated demonstrate VERB VBD 0 root
+in in ADP IN 5 case
+Kirkuk Kirkuk PROPN NNP 3 obl
+~. . PUNCT . 3 punct",
+        &[("Iraqi Kurds", "IRQ", "IRQ"), ("Kirkuk", "IRQ", "IRQ")],
+    );
+    find(&events, "IRQ>- 141");
+}
+
+#[test]
+fn passive_without_agent_takes_the_agent_of_its_cause() {
+    let events = code_with(
+        "
+Three three NUM CD 2 nummod
+civilians civilian NOUN NNS 4 nsubj:pass
+were be AUX VBD 4 aux:pass
+killed kill VERB VBN 0 root
+in in ADP IN 8 case
+a a DET DT 8 det
+Turkish Turkish ADJ JJ 8 amod
+strike strike NOUN NN 4 obl
+~. . PUNCT . 4 punct",
+        &[("civilians", "CVL", "SYR"), ("Turkish", "TUR", "TUR")],
+    );
+    find(&events, "TUR>CVL 190");
+}
+
+#[test]
+fn day_word_read_as_subject_is_skipped() {
+    // "Syrian officers today ended ..." with "today" as the clause's subject and the
+    // clause attached to "officers".
+    let events = code_with(
+        "
+Syrian Syrian ADJ JJ 2 amod
+officers officer NOUN NNS 0 root
+today today NOUN NN 4 nsubj
+ended end VERB VBD 2 acl:relcl
+mediation mediation NOUN NN 4 obj
+~. . PUNCT . 2 punct",
+        &[("Syrian officers", "SYRMIL", "SYR")],
+    );
+    find(&events, "SYRMIL>- 165");
+    // A day word that carries the real subject stands for it.
+    let carried = code_with(
+        "
+Denmark Denmark PROPN NNP 2 compound
+today today NOUN NN 3 nsubj
+criticized criticize VERB VBD 0 root
+Norway Norway PROPN NNP 3 obj
+~. . PUNCT . 3 punct",
+        &[("Denmark", "DNK", "DNK"), ("Norway", "NOR", "NOR")],
+    );
+    find(&carried, "DNK>NOR 111");
+}
+
+#[test]
+fn allocating_money_is_economic_aid() {
+    let events = code_with(
+        "
+Germany Germany PROPN NNP 2 nsubj
+allocated allocate VERB VBD 0 root
+funds fund NOUN NNS 2 obj
+to to ADP IN 5 case
+Ghana Ghana PROPN NNP 2 obl
+~. . PUNCT . 2 punct",
+        &[("Germany", "DEU", "DEU"), ("Ghana", "GHA", "GHA")],
+    );
+    find(&events, "DEU>GHA 071");
+}
+
+#[test]
+fn bare_possessive_pronoun_on_an_object_noun_is_the_verbs_subject() {
+    let events = code_with(
+        "
+Kurdish Kurdish ADJ JJ 2 amod
+prisoners prisoner NOUN NNS 3 nsubj
+continued continue VERB VBD 0 root
+their their PRON PRP$ 6 nmod:poss
+hunger hunger NOUN NN 6 compound
+strike strike NOUN NN 3 obj
+~. . PUNCT . 3 punct",
+        &[("Kurdish prisoners", "KURPRI", "KUR")],
+    );
+    find(&events, "KURPRI>- 142");
+}
+
+#[test]
+fn refusing_an_act_without_its_own_rejection_code_is_a_rejection() {
+    let events = code_with(
+        "
+Pakistan Pakistan PROPN NNP 2 nsubj
+refused refuse VERB VBD 0 root
+to to PART TO 4 mark
+deploy deploy VERB VB 2 xcomp
+troops troop NOUN NNS 4 obj
+in in ADP IN 7 case
+Iraq Iraq PROPN NNP 4 obl
+~. . PUNCT . 2 punct",
+        &[("Pakistan", "PAK", "PAK"), ("Iraq", "IRQ", "IRQ")],
+    );
+    let e = find(&events, "PAK>IRQ 120");
+    assert!(!e.negated);
 }

@@ -99,11 +99,17 @@ impl Level {
     }
 
     /// The node key of `actor`, written into `buf` only when it must be composed.
-    /// `None` when the actor names no node at this level: at the group and country
-    /// levels an agent with no known country or group ("troops", code `---MIL`) would
-    /// merge unrelated actors into one node, so it is left out.
+    /// `None` when the actor names no node at this level: an agent with no known
+    /// country or group ("troops", code `---MIL`) would merge unrelated actors into one
+    /// node, so it is left out at every level.
     pub fn key<'a>(self, actor: &'a Actor, buf: &'a mut String) -> Option<&'a str> {
         let country_code = || actor.code.as_deref().and_then(country_prefix);
+        let sector_only = actor.country.is_none()
+            && actor.group.is_none()
+            && actor.code.as_deref().is_some_and(|c| c.starts_with("---"));
+        if sector_only {
+            return None;
+        }
         match self {
             Level::Actor => Some(match (actor.code.as_deref(), actor.name.as_deref()) {
                 (Some(code), Some(name)) => {
@@ -529,7 +535,7 @@ pub(crate) mod tests {
         let troops = actor("---MIL", None, None);
         assert_eq!(Level::Country.key(&troops, &mut buf), None);
         assert_eq!(Level::Group.key(&troops, &mut buf), None);
-        assert_eq!(Level::Actor.key(&troops, &mut buf), Some("---MIL"));
+        assert_eq!(Level::Actor.key(&troops, &mut buf), None);
     }
 
     #[test]

@@ -2,13 +2,38 @@
 //! irregular verbs, then suffix rules that prefer a lemma seen in training.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a over the key's bytes: keys are short words from a fixed table, so the
+/// flooding resistance of the default hasher buys nothing and costs time per token.
+pub(crate) struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type FnvBuild = BuildHasherDefault<FnvHasher>;
 
 #[derive(Default)]
 pub(crate) struct Lemmatizer {
     /// "lowercased form\tXPOS" -> lemma.
-    pub table: HashMap<String, String>,
+    pub table: HashMap<String, String, FnvBuild>,
     /// Every lemma seen in training, lowercased: candidates found here win.
-    pub known: HashSet<String>,
+    pub known: HashSet<String, FnvBuild>,
 }
 
 /// Past tenses and participles of common irregular verbs, with their lemma.

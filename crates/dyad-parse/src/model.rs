@@ -431,4 +431,104 @@ mod tests {
         truncated.truncate(truncated.len() / 2);
         assert!(Parser::from_bytes(&truncated, "half").is_err());
     }
+
+    /// Tokens, tags, lemmas and arcs of a fixed news paragraph, recorded before the
+    /// scoring was optimised: any change in output (tie-breaking included) shows here.
+    #[test]
+    fn output_of_a_news_paragraph_is_unchanged() {
+        const TEXT: &str = "KABUL (Reuters) - Afghan officials said on Tuesday that Russia had supplied 10,000 rifles to the government's army, but Moscow's envoy denied the report. \"We don't arm anyone,\" Lt. Col. Ivan Petrov told reporters in the U.S.-backed capital. The Taliban, who weren't consulted, called the long-term deal a betrayal and vowed to fight on.";
+        const EXPECTED: &str = "\
+KABUL PROPN NNP KABUL 0 root
+( PUNCT -LRB- ( 3 punct
+Reuters PROPN NNP Reuters 1 appos
+) PUNCT -RRB- ) 3 punct
+- PUNCT : - 1 punct
+Afghan ADJ JJ Afghan 2 amod
+officials NOUN NNS official 3 nsubj
+said VERB VBD say 0 root
+on ADP IN on 5 case
+Tuesday PROPN NNP Tuesday 3 obl
+that PRON WDT that 9 obj
+Russia PROPN NNP Russia 9 nsubj
+had AUX VBD have 9 aux
+supplied VERB VBN supply 5 acl:relcl
+10,000 NUM CD 10000 11 nummod
+rifles NOUN NNS rifle 9 obj
+to ADP IN to 16 case
+the DET DT the 14 det
+government NOUN NN government 16 nmod:poss
+'s PART POS 's 14 case
+army NOUN NN army 9 obl
+, PUNCT , , 22 punct
+but CCONJ CC but 22 cc
+Moscow PROPN NNP Moscow 21 nmod:poss
+'s PART POS 's 19 case
+envoy NOUN NN envoy 22 nsubj
+denied VERB VBD deny 3 conj
+the DET DT the 24 det
+report NOUN NN report 22 obj
+. PUNCT . . 3 punct
+\" PUNCT `` \" 5 punct
+We PRON PRP we 5 nsubj
+do AUX VBP do 5 aux
+n't PART RB not 5 advmod
+arm VERB VB arm 0 root
+anyone PRON NN anyone 5 obj
+, PUNCT , , 5 punct
+\" PUNCT '' \" 5 punct
+Lt. PROPN NNP Lt. 10 compound
+Col. PROPN NNP Col. 11 nmod:desc
+Ivan PROPN NNP Ivan 13 nsubj
+Petrov PROPN NNP Petrov 11 flat
+told VERB VBD tell 5 parataxis
+reporters NOUN NNS reporter 13 iobj
+in ADP IN in 20 case
+the DET DT the 20 det
+U.S. PROPN NNP U.S. 19 obl:unmarked
+- PUNCT HYPH - 17 punct
+backed VERB VBN back 20 amod
+capital NOUN NN capital 13 obl
+. PUNCT . . 5 punct
+The DET DT the 2 det
+Taliban PROPN NNP Taliban 9 nsubj
+, PUNCT , , 7 punct
+who PRON WP who 7 nsubj:pass
+were AUX VBD be 7 aux:pass
+n't PART RB not 7 advmod
+consulted VERB VBN consult 2 acl:relcl
+, PUNCT , , 2 punct
+called VERB VBD call 0 root
+the DET DT the 14 det
+long ADJ JJ long 13 amod
+- PUNCT HYPH - 11 punct
+term NOUN NN term 14 compound
+deal NOUN NN deal 9 obj
+a DET DT a 16 det
+betrayal NOUN NN betrayal 9 obj
+and CCONJ CC and 18 cc
+vowed VERB VBD vow 9 conj
+to PART TO to 20 mark
+fight VERB VB fight 18 xcomp
+on ADP IN on 20 obl
+. PUNCT . . 9 punct
+";
+        let parser = Parser::shared().expect("the built-in model loads");
+        let mut doc = Document::new("regression", TEXT, None);
+        parser.annotate(&mut doc);
+        let mut got = String::new();
+        for s in 0..doc.sentences.len() {
+            for t in doc.sentence_tokens(s) {
+                got.push_str(&format!(
+                    "{} {} {} {} {} {}\n",
+                    doc.slice(t.span),
+                    t.upos.as_str(),
+                    t.xpos,
+                    t.lemma,
+                    t.head.map_or(0, |h| h + 1),
+                    t.deprel
+                ));
+            }
+        }
+        assert_eq!(got, EXPECTED);
+    }
 }

@@ -165,26 +165,38 @@ impl Weights {
     /// of classes), in units of the quantisation step (argmax is all callers need).
     /// Integer sums are exact whatever the order of additions, so ties break the same
     /// way as in training-time evaluation.
+    pub fn score(&self, features: &[u64], scores: &mut [i32]) {
+        self.score_groups(features, features.len().max(1), scores, self.width);
+    }
+
+    /// [`Weights::score`] for consecutive groups of `group_len` features at once:
+    /// group `g` adds to `scores[g * stride..]`.
     ///
     /// Lookups are done in passes over a block of features (probes, then one read per
     /// cache line of every row found, then the sums) so that cache misses overlap
     /// instead of queueing behind the arithmetic.
-    pub fn score(&self, features: &[u64], scores: &mut [i32]) {
+    pub fn score_groups(
+        &self,
+        features: &[u64],
+        group_len: usize,
+        scores: &mut [i32],
+        stride: usize,
+    ) {
         const BLOCK: usize = 128;
         const LINE: usize = 16;
         let mask = self.slots.len() - 1;
         let width = self.width;
-        let scores = &mut scores[..width];
-        for block in features.chunks(BLOCK) {
+        for (b, block) in features.chunks(BLOCK).enumerate() {
             let mut slots = [0u64; BLOCK];
             for (slot, &f) in slots.iter_mut().zip(block) {
                 *slot = self.slots[f as usize & mask];
             }
-            let mut sparse = [0usize; BLOCK];
+            // (row start, score start) of the rows found.
+            let mut sparse = [(0u32, 0u32); BLOCK];
             let mut n_sparse = 0;
-            let mut dense = [0usize; BLOCK];
+            let mut dense = [(0u32, 0u32); BLOCK];
             let mut n_dense = 0;
-            for (&slot, &f) in slots.iter().zip(block) {
+            for (j, (&slot, &f)) in slots.iter().zip(block).enumerate() {
                 let row = if slot == 0 {
                     None
                 } else if slot >> 32 == fingerprint(f) {
@@ -192,13 +204,14 @@ impl Weights {
                 } else {
                     self.find(f)
                 };
+                let target = ((b * BLOCK + j) / group_len * stride) as u32;
                 match row {
                     Some(row) if row & DENSE != 0 => {
-                        dense[n_dense] = (row & !DENSE) as usize * width;
+                        dense[n_dense] = (((row & !DENSE) as usize * width) as u32, target);
                         n_dense += 1;
                     }
                     Some(at) => {
-                        sparse[n_sparse] = at as usize;
+                        sparse[n_sparse] = (at as u32, target);
                         n_sparse += 1;
                     }
                     None => {}
@@ -206,22 +219,27 @@ impl Weights {
             }
             // Touch every cache line first so the loads are in flight together.
             let mut touched = 0i32;
-            for &start in &dense[..n_dense] {
+            for &(start, _) in &dense[..n_dense] {
+                let start = start as usize;
                 for &w in self.dense[start..start + width].iter().step_by(LINE) {
                     touched = touched.wrapping_add(w);
                 }
             }
-            for &at in &sparse[..n_sparse] {
-                touched = touched.wrapping_add(self.pool[at] as i32);
+            for &(at, _) in &sparse[..n_sparse] {
+                touched = touched.wrapping_add(self.pool[at as usize] as i32);
             }
             std::hint::black_box(touched);
-            for &start in &dense[..n_dense] {
-                for (s, &w) in scores.iter_mut().zip(&self.dense[start..start + width]) {
+            for &(start, target) in &dense[..n_dense] {
+                let (start, target) = (start as usize, target as usize);
+                let row = &self.dense[start..start + width];
+                for (s, &w) in scores[target..target + width].iter_mut().zip(row) {
                     *s += w;
                 }
             }
-            for &at in &sparse[..n_sparse] {
+            for &(at, target) in &sparse[..n_sparse] {
+                let (at, target) = (at as usize, target as usize);
                 let len = self.pool[at] as usize;
+                let scores = &mut scores[target..target + width];
                 for &packed in &self.pool[at + 1..at + 1 + len] {
                     scores[(packed & 0xffff) as usize] += weight(packed);
                 }
@@ -431,6 +449,31 @@ mod tests {
             let best = (0..3).max_by_key(|&a| s[a]).unwrap();
             assert_eq!(best, *gold);
         }
+    }
+
+    #[test]
+    fn dense_rows_score_like_their_sparse_originals() {
+        let long: Vec<(u16, f32)> = (0..40).map(|c| (c, f32::from(c) - 17.5)).collect();
+        let (a, b, unknown) = (hash_str("a"), hash_str("b"), hash_str("c"));
+        let entries = vec![(a, long), (b, vec![(3, 2.0), (39, -1.0)])];
+        let w = Weights::from_entries(entries);
+        assert_eq!(w.dense_origin.len(), 1, "the 40-class row is expanded");
+        let mut expected = [0i32; 40];
+        for (_, _, row) in w.raw_rows() {
+            for &packed in row {
+                expected[(packed & 0xffff) as usize] += weight(packed);
+            }
+        }
+        let mut scores = [0i32; 40];
+        w.score(&[a, b, unknown], &mut scores);
+        assert_eq!(scores, expected);
+        // Saving sees the sparse rows, not the expansion.
+        assert_eq!(w.raw_rows().map(|(_, _, row)| row.len()).sum::<usize>(), 42);
+        // Groups add to their own stretch of scores.
+        let mut grouped = [0i32; 80];
+        w.score_groups(&[a, b, unknown, b, a, unknown], 3, &mut grouped, 40);
+        assert_eq!(grouped[..40], expected);
+        assert_eq!(grouped[40..], expected);
     }
 
     #[test]

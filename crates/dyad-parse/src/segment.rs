@@ -110,6 +110,8 @@ const EMOTICONS: &[&str] = &[
     ":o)", "=)", ":O",
 ];
 
+const MAX_EMOTICON_LEN: usize = 3;
+
 const OPENING: &[char] = &[
     '"', '\'', '“', '‘', '«', '‹', '(', '[', '{', '<', '`', '$', '£', '€', '¥', '#', '„',
 ];
@@ -181,13 +183,18 @@ fn is_title(word_with_period: &str) -> bool {
 }
 
 fn is_url_or_email(chunk: &str) -> bool {
-    let lower = chunk.trim_start_matches(OPENING);
-    let lower = lower.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
+    let rest = chunk.trim_start_matches(OPENING).as_bytes();
+    let starts_with = |prefix: &str| {
+        rest.len() >= prefix.len() && rest[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    };
+    if starts_with("http://") || starts_with("https://") || starts_with("www.") {
         return true;
     }
-    if let Some(at) = lower.find('@') {
-        let (user, host) = (&lower[..at], &lower[at + 1..]);
+    // Lowercasing would not change what is tested below: '@', '.', emptiness and
+    // whether the host starts with a letter or digit.
+    let rest = chunk.trim_start_matches(OPENING);
+    if let Some(at) = rest.find('@') {
+        let (user, host) = (&rest[..at], &rest[at + 1..]);
         return !user.is_empty()
             && host.contains('.')
             && host.chars().next().is_some_and(|c| c.is_alphanumeric());
@@ -198,7 +205,7 @@ fn is_url_or_email(chunk: &str) -> bool {
 /// Splits one whitespace-free chunk `text[start..end]` into token spans.
 fn tokenize_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let chunk = &text[start..end];
-    if EMOTICONS.contains(&chunk) {
+    if chunk.len() <= MAX_EMOTICON_LEN && EMOTICONS.contains(&chunk) {
         out.push(Span::new(start, end));
         return;
     }
@@ -310,7 +317,13 @@ const CLITICS: &[&str] = &[
 /// Splits a word without edge punctuation: clitics, hyphens, slashes.
 fn split_core(text: &str, lo: usize, hi: usize, out: &mut Vec<Span>) {
     let word = &text[lo..hi];
-    for clitic in CLITICS {
+    // Every clitic has an apostrophe: most words need no suffix tests.
+    let clitics: &[&str] = if word.contains(['\'', '’']) {
+        CLITICS
+    } else {
+        &[]
+    };
+    for clitic in clitics {
         if let Some(stem) = word.strip_suffix(clitic) {
             if !stem.is_empty() && stem.chars().next_back().is_some_and(char::is_alphanumeric) {
                 split_inner(text, lo, lo + stem.len(), out);
@@ -319,9 +332,8 @@ fn split_core(text: &str, lo: usize, hi: usize, out: &mut Vec<Span>) {
             }
         }
     }
-    let lower = word.to_ascii_lowercase();
     for (whole, first) in [("cannot", 3), ("gonna", 3), ("wanna", 3), ("gotta", 3)] {
-        if lower == whole {
+        if word.eq_ignore_ascii_case(whole) {
             out.push(Span::new(lo, lo + first));
             out.push(Span::new(lo + first, hi));
             return;
@@ -676,6 +688,13 @@ mod tests {
             sentences("KABUL, Feb 12 (Reuters) - Russia supplies rifles."),
             vec!["KABUL, Feb 12 (Reuters) -", "Russia supplies rifles."]
         );
+    }
+
+    #[test]
+    fn emoticons_fit_the_length_filter() {
+        assert!(EMOTICONS.iter().all(|e| e.len() <= MAX_EMOTICON_LEN));
+        assert!(CLITICS.iter().all(|c| c.contains(['\'', '’'])));
+        assert_eq!(tokens("Great :-) thanks"), vec!["Great", ":-)", "thanks"]);
     }
 
     #[test]
