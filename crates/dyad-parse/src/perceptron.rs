@@ -73,8 +73,9 @@ fn weight(packed: u32) -> i32 {
 pub(crate) struct Weights {
     slots: Vec<u64>,
     pool: Vec<u32>,
-    /// Dense rows, `width` weights each.
-    dense: Vec<i32>,
+    /// Dense rows, `width` weights each (16 bits, like the pool: half the cache
+    /// footprint of 32-bit weights).
+    dense: Vec<i16>,
     /// Pool offset of each dense row's sparse original.
     dense_origin: Vec<u32>,
     /// Classes that have any weight: 1 + the largest class.
@@ -140,6 +141,7 @@ impl Weights {
             .flat_map(|(_, _, row)| row.iter().map(|&packed| (packed & 0xffff) as usize + 1))
             .max()
             .unwrap_or(0);
+        let mut row = Vec::with_capacity(self.width);
         for i in 0..self.slots.len() {
             let slot = self.slots[i];
             if slot == 0 || slot & DENSE != 0 {
@@ -150,13 +152,22 @@ impl Weights {
             if len < DENSE_MIN_LEN {
                 continue;
             }
+            row.clear();
+            row.resize(self.width, 0);
+            for &packed in &self.pool[at + 1..at + 1 + len] {
+                row[(packed & 0xffff) as usize] += weight(packed);
+            }
+            // A class repeated within a row could sum beyond 16 bits: keep it sparse.
+            let Ok(narrow) = row
+                .iter()
+                .map(|&w| i16::try_from(w))
+                .collect::<Result<Vec<_>, _>>()
+            else {
+                continue;
+            };
             let index = self.dense_origin.len() as u64;
             self.dense_origin.push(at as u32);
-            let start = self.dense.len();
-            self.dense.resize(start + self.width, 0);
-            for &packed in &self.pool[at + 1..at + 1 + len] {
-                self.dense[start + (packed & 0xffff) as usize] += weight(packed);
-            }
+            self.dense.extend_from_slice(&narrow);
             self.slots[i] = slot >> 32 << 32 | DENSE | index;
         }
     }
@@ -183,7 +194,7 @@ impl Weights {
         stride: usize,
     ) {
         const BLOCK: usize = 128;
-        const LINE: usize = 16;
+        const LINE: usize = 32;
         let mask = self.slots.len() - 1;
         let width = self.width;
         for (b, block) in features.chunks(BLOCK).enumerate() {
@@ -222,7 +233,7 @@ impl Weights {
             for &(start, _) in &dense[..n_dense] {
                 let start = start as usize;
                 for &w in self.dense[start..start + width].iter().step_by(LINE) {
-                    touched = touched.wrapping_add(w);
+                    touched = touched.wrapping_add(i32::from(w));
                 }
             }
             for &(at, _) in &sparse[..n_sparse] {
@@ -233,7 +244,7 @@ impl Weights {
                 let (start, target) = (start as usize, target as usize);
                 let row = &self.dense[start..start + width];
                 for (s, &w) in scores[target..target + width].iter_mut().zip(row) {
-                    *s += w;
+                    *s += i32::from(w);
                 }
             }
             for &(at, target) in &sparse[..n_sparse] {
