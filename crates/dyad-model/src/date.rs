@@ -111,6 +111,42 @@ impl Date {
     }
 }
 
+/// `1..=12` for an English month name or its abbreviation ("March", "feb", "Sept.",
+/// "sep"), in any case, with or without a trailing dot.
+pub fn month_from_name(word: &str) -> Option<u8> {
+    const NAMES: [(&str, u8); 24] = [
+        ("january", 1),
+        ("jan", 1),
+        ("february", 2),
+        ("feb", 2),
+        ("march", 3),
+        ("mar", 3),
+        ("april", 4),
+        ("apr", 4),
+        ("may", 5),
+        ("june", 6),
+        ("jun", 6),
+        ("july", 7),
+        ("jul", 7),
+        ("august", 8),
+        ("aug", 8),
+        ("september", 9),
+        ("sept", 9),
+        ("sep", 9),
+        ("october", 10),
+        ("oct", 10),
+        ("november", 11),
+        ("nov", 11),
+        ("december", 12),
+        ("dec", 12),
+    ];
+    let word = word.strip_suffix('.').unwrap_or(word);
+    NAMES
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .map(|&(_, month)| month)
+}
+
 pub fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -226,6 +262,19 @@ mod tests {
         assert!(Date::parse("12 Feb 2016").is_err());
         assert_eq!(Date::parse("2016-02-12T08:00:00Z").unwrap().day(), 12);
         assert!(Date::parse("2016-02-12x").is_err());
+    }
+
+    #[test]
+    fn month_names_and_abbreviations() {
+        assert_eq!(month_from_name("March"), Some(3));
+        assert_eq!(month_from_name("feb"), Some(2));
+        assert_eq!(month_from_name("Sept."), Some(9));
+        assert_eq!(month_from_name("sep"), Some(9));
+        assert_eq!(month_from_name("DECEMBER"), Some(12));
+        assert_eq!(month_from_name("ma"), None);
+        assert_eq!(month_from_name("marching"), None);
+        assert_eq!(month_from_name(""), None);
+        assert_eq!(month_from_name("."), None);
     }
 
     #[test]

@@ -19,7 +19,7 @@ mod span;
 mod syntax;
 
 pub use actor::{Actor, ActorMention};
-pub use date::{Date, DateError, DateRange};
+pub use date::{month_from_name, Date, DateError, DateRange};
 pub use document::{Document, Skip};
 pub use event::{Certainty, Event, Location, Quantity};
 pub use id::{stable_hash128, DocId};

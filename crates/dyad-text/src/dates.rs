@@ -40,7 +40,7 @@ fn written_date(text: &str) -> Option<Date> {
         if word.contains(':') {
             continue; // a time of day
         }
-        if let Some(m) = month_number(word) {
+        if let Some(m) = dyad_model::month_from_name(word) {
             month.get_or_insert(m);
         } else if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
             year.get_or_insert(word.parse::<i32>().ok()?);
@@ -63,33 +63,6 @@ fn day_number(word: &str) -> Option<u8> {
         return None;
     }
     digits.parse().ok().filter(|d| (1..=31).contains(d))
-}
-
-fn month_number(word: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if word.len() < 3 || word.len() > 9 {
-        return None;
-    }
-    let lower = word.to_ascii_lowercase();
-    let position = MONTHS.iter().position(|m| {
-        *m == lower
-            || (lower.len() == 3 && m.starts_with(&lower))
-            || (lower == "sept" && *m == "september")
-    })?;
-    Some(position as u8 + 1)
 }
 
 #[cfg(test)]

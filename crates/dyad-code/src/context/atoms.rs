@@ -98,24 +98,7 @@ fn is_dotted(word: &str, next: Option<char>) -> bool {
 }
 
 /// `1..=12` for a month name or its abbreviation ("sept", "feb").
-pub(super) fn month(word: &str) -> Option<u8> {
-    let m = match word.trim_end_matches('.') {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sept" | "sep" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
-}
+pub(super) use dyad_model::month_from_name as month;
 
 /// ISO weekday (Monday = 1) for a weekday name or abbreviation. "Mon", "Wed", "Sat"
 /// and "Sun" are left out: as capitalised words they are more often names ("The Sun").
