@@ -25,7 +25,7 @@ pub enum DictError {
 }
 
 /// dyad's default dictionaries, compiled into the binary.
-pub const DEFAULT_FILES: [(&str, &str); 5] = [
+pub const DEFAULT_FILES: [(&str, &str); 11] = [
     (
         "dict/countries.dyad",
         include_str!("../dict/countries.dyad"),
@@ -35,7 +35,34 @@ pub const DEFAULT_FILES: [(&str, &str); 5] = [
         include_str!("../dict/organisations.dyad"),
     ),
     ("dict/groups.dyad", include_str!("../dict/groups.dyad")),
-    ("dict/people.dyad", include_str!("../dict/people.dyad")),
+    (
+        "dict/people-americas-europe.dyad",
+        include_str!("../dict/people-americas-europe.dyad"),
+    ),
+    (
+        "dict/people-russia-eurasia.dyad",
+        include_str!("../dict/people-russia-eurasia.dyad"),
+    ),
+    (
+        "dict/people-middle-east.dyad",
+        include_str!("../dict/people-middle-east.dyad"),
+    ),
+    (
+        "dict/people-asia.dyad",
+        include_str!("../dict/people-asia.dyad"),
+    ),
+    (
+        "dict/people-africa.dyad",
+        include_str!("../dict/people-africa.dyad"),
+    ),
+    (
+        "dict/people-international.dyad",
+        include_str!("../dict/people-international.dyad"),
+    ),
+    (
+        "dict/people-armed-groups.dyad",
+        include_str!("../dict/people-armed-groups.dyad"),
+    ),
     ("dict/agents.dyad", include_str!("../dict/agents.dyad")),
 ];
 
