@@ -7,6 +7,7 @@
 //! Exit codes: 0 ok; 1 some inputs failed (the rest were kept); 2 usage error.
 
 mod cmd;
+mod dictionaries;
 mod output;
 mod pipeline;
 

@@ -13,7 +13,7 @@ use dyad_store::{Inserted, Store};
 use dyad_text::{ReadError, Skipped, Skips};
 use std::collections::{BTreeMap, HashMap};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{sync_channel, Receiver, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -23,20 +23,9 @@ use std::time::{Duration, Instant};
 pub type Stage = Box<dyn Component + Send + Sync>;
 
 /// The stages `dyad ingest` and `dyad extract` run, in order: tag and parse (segmenting
-/// first), resolve actors, code events. `phoenix` adds the PETRARCH/Phoenix actor and
-/// agent dictionaries in that folder to ours.
-pub fn default_stages(phoenix: Option<&Path>) -> anyhow::Result<Vec<Stage>> {
+/// first), resolve actors with `dictionaries`, code events.
+pub fn default_stages(dictionaries: Arc<Dictionaries>) -> anyhow::Result<Vec<Stage>> {
     let parser = dyad_parse::Parser::shared().context("loading the parser model")?;
-    let dictionaries = match phoenix {
-        Some(dir) => {
-            let mut dictionaries = Dictionaries::with_defaults();
-            dictionaries
-                .load_phoenix_dir(dir)
-                .with_context(|| format!("loading Phoenix dictionaries from {}", dir.display()))?;
-            Arc::new(dictionaries)
-        }
-        None => Dictionaries::defaults(),
-    };
     Ok(vec![
         Box::new(parser),
         Box::new(Resolver::new(dictionaries)),

@@ -117,7 +117,13 @@ fn ingest_then_list_show_search_and_stats() {
     let doc_text = full[0]["text"].as_str().unwrap();
     assert!(!full[0]["sentences"].as_array().unwrap().is_empty());
     assert!(!full[0]["tokens"].as_array().unwrap().is_empty());
-    let missing = dyad(&db, &["docs", "show", "0123"]);
+    let by_prefix = dyad(&db, &["docs", "show", &id[..8], "--format", "json"]);
+    assert_eq!(
+        json_lines(&by_prefix)[0]["id"],
+        id,
+        "a unique prefix names the document"
+    );
+    let missing = dyad(&db, &["docs", "show", "not-a-document-id"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(text(&missing).contains("no document"), "{}", text(&missing));
 

@@ -79,7 +79,16 @@ fn extract_rejects_a_bad_date() {
 fn events_on_an_empty_store_print_the_header() {
     let dir = temp("events");
     let db = dir.join("empty.db");
-    let out = dyad(&["--db", db.to_str().unwrap(), "events", "--format", "csv"]);
+    let db = db.to_str().unwrap();
+    let nothing = dir.join("nothing");
+    std::fs::create_dir_all(&nothing).unwrap();
+    let ingest = dyad(&["--db", db, "ingest", nothing.to_str().unwrap()]);
+    assert!(
+        ingest.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ingest.stderr)
+    );
+    let out = dyad(&["--db", db, "events", "--format", "csv"]);
     assert!(
         out.status.success(),
         "{}",
@@ -89,6 +98,28 @@ fn events_on_an_empty_store_print_the_header() {
         String::from_utf8(out.stdout).unwrap(),
         "id,doc,date,source,target,cameo,plover,goldstein,certainty,negated,claimed_by,denied_by\n"
     );
+}
+
+#[test]
+fn reading_commands_do_not_create_a_store() {
+    let dir = temp("no-store");
+    let db = dir.join("typo.db");
+    for command in [
+        &["events"][..],
+        &["stats"],
+        &["search", "rifles"],
+        &["docs"],
+        &["dyads"],
+    ] {
+        let out = dyad(&[&["--db", db.to_str().unwrap()][..], command].concat());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{command:?}: {stderr}");
+        assert!(
+            stderr.contains("no store at") && stderr.contains("typo.db"),
+            "{stderr}"
+        );
+        assert!(!db.exists(), "{command:?} created {}", db.display());
+    }
 }
 
 #[test]

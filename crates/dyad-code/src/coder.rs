@@ -1232,11 +1232,15 @@ impl Coder {
     }
 }
 
-/// UD v1 relation names (older parsers and gold files) in their v2 spelling.
 /// Whether two actors are one party, so that an event between them says nothing: the
 /// same code, or one code inside the other ("USA" and "USAGOV"). A state's government
-/// and its opposition, rebels or police ("GEOGOV", "GEOOPP") are different parties.
+/// and its opposition, rebels or police ("GEOGOV", "GEOOPP") are different parties, and
+/// so are two different groups, or a group and a state whose codes it extends (a
+/// Chadian militia "TCDMILRHB" attacking "TCDMIL").
 fn same_actor(a: &Actor, b: &Actor) -> bool {
+    if a.group != b.group {
+        return false;
+    }
     match (a.code.as_deref(), b.code.as_deref()) {
         (Some(x), Some(y)) if !x.is_empty() && !y.is_empty() => {
             x.starts_with(y) || y.starts_with(x)
@@ -1245,6 +1249,7 @@ fn same_actor(a: &Actor, b: &Actor) -> bool {
     }
 }
 
+/// UD v1 relation names (older parsers and gold files) in their v2 spelling.
 fn universal_v2(rel: &str) -> &str {
     match rel {
         "dobj" => "obj",

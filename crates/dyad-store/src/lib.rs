@@ -42,6 +42,8 @@ pub enum StoreError {
         found: u32,
         supported: u32,
     },
+    #[error("no store at {path}: ingest documents first (`dyad --db {path} ingest FILE...`)")]
+    Missing { path: PathBuf },
     #[error("store {path}: document {doc}: stored {what} cannot be read: {reason}")]
     Corrupt {
         path: PathBuf,
@@ -171,6 +173,17 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens a store that must already exist, for commands that only read: a mistyped
+    /// `--db` is reported instead of silently creating an empty store.
+    pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        Store::open(path)
+    }
+
     /// The file this store lives in.
     pub fn path(&self) -> &Path {
         &self.path
@@ -225,6 +238,30 @@ impl Store {
         }
         tx.commit().map_err(self.sql())?;
         Ok(results)
+    }
+
+    /// The ids of the stored documents that start with `prefix` (lowercase hex), at
+    /// most `limit` of them, so that a user can name a document by a short prefix.
+    pub fn document_ids_with_prefix(
+        &self,
+        prefix: &str,
+        limit: usize,
+    ) -> Result<Vec<String>, StoreError> {
+        // `id` is lowercase hex; anything else cannot match, and must not reach GLOB.
+        if !prefix.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Ok(Vec::new());
+        }
+        let pattern = format!("{}*", prefix.to_ascii_lowercase());
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM documents WHERE id GLOB ?1 ORDER BY id LIMIT ?2")
+            .map_err(self.sql())?;
+        let ids = stmt
+            .query_map(rusqlite::params![pattern, limit as i64], |r| r.get(0))
+            .map_err(self.sql())?
+            .collect::<Result<Vec<String>, _>>()
+            .map_err(self.sql())?;
+        Ok(ids)
     }
 
     /// The document with id `id` and all its stored layers.

@@ -1,14 +1,14 @@
 //! `dyad actors`: look up who a phrase names, validate and list actor dictionaries.
 
+use crate::dictionaries::{load_path, DictionarySources};
 use crate::output::{Format, Table};
 use crate::Context;
-use anyhow::{bail, Context as _};
+use anyhow::Context as _;
 use dyad_actors::{Diagnostic, Dictionaries, Entry, Kind, Resolver};
 use dyad_model::Date;
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -26,20 +26,6 @@ enum Command {
     List(ListArgs),
 }
 
-/// Which dictionaries to load.
-#[derive(clap::Args)]
-struct Sources {
-    /// Add a dictionary in dyad's format: a file or a folder of *.dyad files (repeatable).
-    #[arg(long = "dict", value_name = "FILE")]
-    dicts: Vec<PathBuf>,
-    /// Also load the Phoenix (PETRARCH-2) actor and agent dictionaries from this folder.
-    #[arg(long, value_name = "DIR")]
-    phoenix: Option<PathBuf>,
-    /// Leave out dyad's default dictionaries.
-    #[arg(long)]
-    no_defaults: bool,
-}
-
 #[derive(clap::Args)]
 struct LookupArgs {
     /// The phrase or sentence, e.g. "Russian President Vladimir Putin".
@@ -50,7 +36,7 @@ struct LookupArgs {
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     #[command(flatten)]
-    sources: Sources,
+    sources: DictionarySources,
 }
 
 #[derive(clap::Args)]
@@ -89,7 +75,7 @@ struct ListArgs {
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     #[command(flatten)]
-    sources: Sources,
+    sources: DictionarySources,
 }
 
 pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<ExitCode> {
@@ -100,77 +86,12 @@ pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Loads the chosen dictionaries; warnings go to stderr, errors stop the command.
-fn load(sources: &Sources) -> anyhow::Result<Arc<Dictionaries>> {
-    if sources.dicts.is_empty() && sources.phoenix.is_none() {
-        if sources.no_defaults {
-            bail!("--no-defaults needs --dict or --phoenix");
-        }
-        return Ok(Dictionaries::defaults());
-    }
-    let mut dicts = if sources.no_defaults {
-        Dictionaries::new()
-    } else {
-        Dictionaries::with_defaults()
-    };
-    let mut own = Vec::new();
-    for path in &sources.dicts {
-        own.extend(load_path(&mut dicts, path, false)?);
-    }
-    for d in &own {
-        eprintln!("{d}");
-    }
-    let own_errors = own.iter().filter(|d| d.is_error()).count();
-    if own_errors > 0 {
-        bail!("{own_errors} error(s) in the --dict files; records with errors are not loaded");
-    }
-    if let Some(dir) = &sources.phoenix {
-        // The community files carry a few malformed lines; they are skipped.
-        let skipped = dicts
-            .load_phoenix_dir(dir)?
-            .iter()
-            .filter(|d| d.is_error())
-            .count();
-        if skipped > 0 {
-            eprintln!(
-                "note: {skipped} malformed line(s) in {} skipped (`dyad actors check` lists them)",
-                dir.display()
-            );
-        }
-    }
-    Ok(Arc::new(dicts))
-}
-
-/// Loads one file or folder, choosing the reader by extension (see `CheckArgs`).
-fn load_path(
-    dicts: &mut Dictionaries,
-    path: &Path,
-    imports: bool,
-) -> anyhow::Result<Vec<Diagnostic>> {
-    if path.is_dir() {
-        return Ok(dicts.load_dir(path)?);
-    }
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    Ok(match ext {
-        "dyad" => dicts.load_file(path)?,
-        _ if !imports => dicts.load_file(path)?,
-        "actors" | "agents" => dicts.import_tabari_actors(path)?,
-        _ if path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().contains("agents")) =>
-        {
-            dicts.import_phoenix_agents(path)?
-        }
-        _ => dicts.import_phoenix_actors(path)?,
-    })
-}
-
 fn lookup(args: LookupArgs) -> anyhow::Result<ExitCode> {
     let date = match &args.date {
         Some(d) => Some(Date::parse(d).with_context(|| format!("--date {d}"))?),
         None => None,
     };
-    let resolver = Resolver::new(load(&args.sources)?);
+    let resolver = Resolver::new(args.sources.load()?);
     let found = resolver.lookup(&args.text, date);
     let mut table = Table::new(vec![
         "text",
@@ -261,7 +182,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn list(args: ListArgs) -> anyhow::Result<ExitCode> {
-    let dicts = load(&args.sources)?;
+    let dicts = args.sources.load()?;
     let mut table = Table::new(vec![
         "kind", "id", "name", "code", "country", "sector", "aliases", "origin",
     ]);

@@ -51,7 +51,7 @@ fn bench_ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let db = dir.path().join("bench.db");
     let mut store = Store::open(&db)?;
     let stages = match args.stages {
-        Stages::All => pipeline::default_stages(None)?,
+        Stages::All => pipeline::default_stages(dyad_actors::Dictionaries::defaults())?,
         Stages::Segment => vec![Box::new(dyad_parse::Segmenter::new()) as pipeline::Stage],
         Stages::None => Vec::new(),
     };

@@ -1,5 +1,6 @@
 //! `dyad extract`, `dyad events` and `dyad eval`: coded events with their claims.
 
+use crate::dictionaries::DictionarySources;
 use crate::output::{Format, Table};
 use crate::Context;
 use anyhow::Context as _;
@@ -30,9 +31,8 @@ pub struct ExtractArgs {
     date: Option<Date>,
     #[arg(long, value_enum, default_value_t)]
     format: ExtractFormat,
-    /// Also load the PETRARCH/Phoenix actor and agent dictionaries in this folder.
-    #[arg(long, value_name = "DIR")]
-    phoenix: Option<PathBuf>,
+    #[command(flatten)]
+    dictionaries: DictionarySources,
     /// Files or folders to read (`-` for standard input).
     #[arg(required = true)]
     files: Vec<PathBuf>,
@@ -43,7 +43,7 @@ fn parse_date(s: &str) -> Result<Date, String> {
 }
 
 pub fn run_extract(args: ExtractArgs, _ctx: &Context) -> anyhow::Result<ExitCode> {
-    let stages = crate::pipeline::default_stages(args.phoenix.as_deref())?;
+    let stages = crate::pipeline::default_stages(args.dictionaries.load()?)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -206,7 +206,7 @@ pub fn run_events(args: EventsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
             anyhow::bail!("--code {code:?} is not a CAMEO root or code");
         }
     }
-    let store = Store::open(&ctx.db).with_context(|| format!("opening {}", ctx.db.display()))?;
+    let store = Store::open_existing(&ctx.db)?;
     let filter = EventFilter {
         actor: args.actor,
         cameo: args.code,

@@ -29,7 +29,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<ExitCode> {
         ctx.db.display()
     );
     let mut store = Store::open(&ctx.db)?;
-    let stages = crate::pipeline::default_stages(None)?;
+    let stages = crate::pipeline::default_stages(dyad_actors::Dictionaries::defaults())?;
     let totals = ingest_with_progress(std::slice::from_ref(&examples), stages, &mut store)?;
 
     let stats = store.stats()?;

@@ -38,7 +38,7 @@ struct ListArgs {
 
 #[derive(clap::Args)]
 struct ShowArgs {
-    /// The document id (as `dyad docs` lists it).
+    /// The document id as `dyad docs` lists it, or any unique prefix of it.
     id: String,
     /// `json` prints the whole document with all layers as one JSON object.
     #[arg(long, value_enum, default_value_t)]
@@ -46,7 +46,7 @@ struct ShowArgs {
 }
 
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&ctx.db)?;
+    let store = Store::open_existing(&ctx.db)?;
     match args.command {
         None => list(args.list, &store),
         Some(DocsCommand::List(list_args)) => list(list_args, &store),
@@ -81,9 +81,26 @@ fn list(args: ListArgs, store: &Store) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The one stored id that `prefix` starts, or an error saying there is none or which
+/// ones it could mean.
+fn unique_id(store: &Store, prefix: &str) -> anyhow::Result<String> {
+    let ids = store.document_ids_with_prefix(prefix, 6)?;
+    match ids.as_slice() {
+        [id] => Ok(id.clone()),
+        [] => anyhow::bail!("no document {prefix:?} in {}", store.path().display()),
+        several => anyhow::bail!(
+            "{prefix:?} names more than one document in {}: {}{}; give more characters",
+            store.path().display(),
+            several[..several.len().min(5)].join(", "),
+            if several.len() > 5 { ", ..." } else { "" }
+        ),
+    }
+}
+
 fn show(args: ShowArgs, store: &Store) -> anyhow::Result<ExitCode> {
+    let id = unique_id(store, &args.id)?;
     let doc = store
-        .document(&args.id)?
+        .document(&id)?
         .with_context(|| format!("no document {:?} in {}", args.id, store.path().display()))?;
     if args.format == Format::Json {
         println!("{}", serde_json::to_string(&doc)?);

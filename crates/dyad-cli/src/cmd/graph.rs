@@ -85,8 +85,7 @@ struct NetworkArgs {
 impl NetworkArgs {
     /// Streams the stored events into dyads.
     fn dyads(&self, ctx: &Context) -> anyhow::Result<Dyads> {
-        let store = Store::open(&ctx.db)
-            .with_context(|| format!("opening the store {}", ctx.db.display()))?;
+        let store = Store::open_existing(&ctx.db)?;
         let options = DyadOptions {
             window: self.window.into(),
             level: self.level.into(),

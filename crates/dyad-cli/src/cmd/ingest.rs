@@ -1,3 +1,4 @@
+use crate::dictionaries::DictionarySources;
 use crate::pipeline::{self, Options, Rate, Totals};
 use crate::Context;
 use anyhow::Context as _;
@@ -12,17 +13,17 @@ pub struct Args {
     /// Files, directories (read recursively) or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Also load the PETRARCH/Phoenix actor and agent dictionaries in this folder.
-    #[arg(long, value_name = "DIR")]
-    pub phoenix: Option<PathBuf>,
+    #[command(flatten)]
+    pub dictionaries: DictionarySources,
 }
 
 /// Failure and skip reasons listed in the summary before "... and N more".
 const LIST_AT_MOST: usize = 20;
 
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<ExitCode> {
+    // Dictionaries first: a broken one stops the command before the store is touched.
+    let stages = pipeline::default_stages(args.dictionaries.load()?)?;
     let mut store = Store::open(&ctx.db)?;
-    let stages = pipeline::default_stages(args.phoenix.as_deref())?;
     let totals = ingest_with_progress(&args.paths, stages, &mut store)?;
     Ok(if totals.failed.is_empty() {
         ExitCode::SUCCESS

@@ -17,7 +17,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&ctx.db)?;
+    let store = Store::open_existing(&ctx.db)?;
     let hits = store.search(&args.query.join(" "), args.limit)?;
     hits_table(&hits).print(args.format)?;
     Ok(ExitCode::SUCCESS)

@@ -11,7 +11,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&ctx.db)?;
+    let store = Store::open_existing(&ctx.db)?;
     stats_table(&store.stats()?).print(args.format)?;
     Ok(ExitCode::SUCCESS)
 }
