@@ -87,6 +87,40 @@ const PIECES: &[&str] = &[
     "O'Neill",
     "Lt.",
     "Col.",
+    "etc.",
+    "No.",
+    "dont",
+    "Im",
+    "don`t",
+    "80's",
+    "7:30pm",
+    "35mm",
+    "#tag",
+    "#",
+    "?!",
+    "!.",
+    "...?",
+    "‘’",
+    "’’",
+    "“",
+    "[...]",
+    "warming—90",
+    "8–10",
+    "a,b",
+    "Image:",
+    "Friday,",
+    "March",
+    "4,",
+    "2016",
+    "WASHINGTON",
+    "1.",
+    ":",
+    "=)",
+    "(:",
+    "Yahoo!",
+    "[https://example.org/a]",
+    "\u{202b}",
+    "\u{2067}",
 ];
 
 fn random_text(rng: &mut Rng) -> String {
@@ -143,6 +177,31 @@ fn random_texts_keep_offsets_sound() {
         let mut doc = Document::new("random", random_text(&mut rng), None);
         segmenter.annotate(&mut doc);
         check_layers(&doc);
+    }
+}
+
+#[test]
+fn huge_chunks_without_spaces_keep_offsets_sound() {
+    let segmenter = Segmenter::new();
+    // Each piece repeated 50,000 times without a space, and the fewest tokens the
+    // chunk must split into.
+    let cases = [
+        ("a,", 100_000),
+        ("a—", 100_000),
+        ("a...", 100_000),
+        (".)", 100_000),
+        ("x-", 100_000),
+        ("‘’", 50_000),
+        ("?!", 1),
+        ("U.S.", 1),
+        ("dont", 1),
+        ("#a", 1),
+    ];
+    for (piece, fewest) in cases {
+        let mut doc = Document::new("chunk", piece.repeat(50_000), None);
+        segmenter.annotate(&mut doc);
+        check_layers(&doc);
+        assert!(doc.tokens.len() >= fewest, "{piece:?}");
     }
 }
 
