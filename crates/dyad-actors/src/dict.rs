@@ -4,7 +4,8 @@ use crate::entry::{Entry, Kind};
 use crate::fold::FxMap;
 use crate::format::{self, Diagnostic};
 use crate::import::{self, Source};
-use crate::index::{is_caps_alias, Form, Hit, Index};
+use crate::index::{is_caps_alias, is_title_case, Form, Hit, Index, Scratch};
+use std::collections::hash_map::Entry as Slot;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -82,6 +83,10 @@ pub struct Dictionaries {
     index: Index,
     /// CAMEO or ISO3 country code → ISO3.
     countries: HashMap<String, String>,
+    /// Codes of our own groups and organisations → the record.
+    own_codes: FxMap<String, u32>,
+    /// Codes of imported groups and organisations → how many records use them.
+    imported_codes: FxMap<String, u32>,
 }
 
 impl Default for Dictionaries {
@@ -111,6 +116,8 @@ impl Dictionaries {
             ids: FxMap::default(),
             index: Index::new(),
             countries: HashMap::new(),
+            own_codes: FxMap::default(),
+            imported_codes: FxMap::default(),
         }
     }
 
@@ -279,14 +286,20 @@ impl Dictionaries {
         self.entries.reserve(entries.len());
         self.ids.reserve(entries.len());
         self.index.reserve(aliases);
+        let mut scratch = Scratch::default();
         for mut entry in entries {
-            let key = (entry.kind, entry.id.clone());
-            if let Some(&first) = self.ids.get(&key) {
-                if imported {
+            let n = self.entries.len() as u32;
+            match self.ids.entry((entry.kind, entry.id.clone())) {
+                Slot::Vacant(slot) => {
+                    slot.insert(n);
+                }
+                Slot::Occupied(_) if imported => {
                     // Imported files repeat phrases; keep both under distinct ids.
                     entry.id = format!("{}.{}", entry.id, entry.origin.line);
-                } else {
-                    let first = &self.entries[first as usize];
+                    self.ids.insert((entry.kind, entry.id.clone()), n);
+                }
+                Slot::Occupied(first) => {
+                    let first = &self.entries[*first.get() as usize];
                     diags.push(Diagnostic::error(
                         &entry.origin.file,
                         entry.origin.line,
@@ -298,20 +311,27 @@ impl Dictionaries {
                     continue;
                 }
             }
-            let n = self.entries.len() as u32;
-            self.ids.insert((entry.kind, entry.id.clone()), n);
             if entry.kind == Kind::Country {
                 let iso = entry.iso3.clone().unwrap_or_else(|| entry.id.clone());
                 let cameo = entry.code.clone().unwrap_or_else(|| entry.id.clone());
                 self.countries.entry(iso.clone()).or_insert(iso.clone());
                 self.countries.entry(cameo).or_insert(iso);
             }
-            self.register(n, &entry, imported);
+            if imported {
+                if matches!(entry.kind, Kind::Group | Kind::Org) {
+                    for code in &entry.codes {
+                        *self.imported_codes.entry(code.code.clone()).or_default() += 1;
+                    }
+                }
+            } else if let (Kind::Group | Kind::Org, Some(code)) = (entry.kind, &entry.code) {
+                self.own_codes.entry(code.clone()).or_insert(n);
+            }
+            self.register(n, &entry, imported, &mut scratch);
             self.entries.push(entry);
         }
     }
 
-    fn register(&mut self, n: u32, entry: &Entry, imported: bool) {
+    fn register(&mut self, n: u32, entry: &Entry, imported: bool, scratch: &mut Scratch) {
         let kind_rank = match entry.kind {
             Kind::Person => 0,
             Kind::Group => 1,
@@ -320,37 +340,43 @@ impl Dictionaries {
             Kind::Agent => 4,
         };
         let rank = kind_rank + if imported { 8 } else { 0 };
-        let caps = |alias: &str| {
-            if imported {
-                // Imported phrases are all upper-case; only short single words
-                // (`UN`, `US`) are treated as acronyms.
-                !alias.contains(' ') && alias.chars().filter(|c| c.is_alphabetic()).count() <= 3
-            } else {
-                is_caps_alias(alias)
+        // Generic roles are written in lower or title case alike ("Prime Minister").
+        let agent = entry.kind == Kind::Agent;
+        let hit = |alias: &str, form: Form| {
+            // "the AU" is the acronym `AU`, not the word "au".
+            let bare = alias
+                .strip_prefix("the ")
+                .or_else(|| alias.strip_prefix("The "))
+                .unwrap_or(alias);
+            Hit {
+                entry: n,
+                form,
+                caps_only: if imported {
+                    // Imported phrases are all upper-case; only short single words
+                    // (`UN`, `US`) are treated as acronyms.
+                    !alias.contains(' ') && alias.chars().filter(|c| c.is_alphabetic()).count() <= 3
+                } else {
+                    is_caps_alias(bare)
+                },
+                capitals: !imported && !agent && is_title_case(bare),
+                rank,
             }
         };
-        let add = |index: &mut Index, alias: &str, form: Form| {
-            index.insert(
-                alias,
-                Hit {
-                    entry: n,
-                    form,
-                    caps_only: caps(alias),
-                    rank,
-                },
-            );
-        };
+        let index = &mut self.index;
         if !imported {
-            add(&mut self.index, &entry.name, Form::Name);
+            index.insert(&entry.name, hit(&entry.name, Form::Name), scratch);
         }
         for a in &entry.aliases {
-            add(&mut self.index, a, Form::Alias);
+            index.insert(a, hit(a, Form::Alias), scratch);
+        }
+        for a in &entry.stems {
+            index.insert_stem(a, hit(a, Form::Alias), scratch);
         }
         for a in &entry.adjectives {
-            add(&mut self.index, a, Form::Adjective);
+            index.insert(a, hit(a, Form::Adjective), scratch);
         }
         for a in &entry.demonyms {
-            add(&mut self.index, a, Form::Demonym);
+            index.insert(a, hit(a, Form::Demonym), scratch);
         }
         for seat in &entry.seats {
             let sector = entry
@@ -358,8 +384,21 @@ impl Dictionaries {
                 .iter()
                 .position(|(s, _)| s == seat)
                 .map(|i| i as u16);
-            add(&mut self.index, seat, Form::Seat(sector));
+            index.insert(seat, hit(seat, Form::Seat(sector)), scratch);
         }
+    }
+
+    /// The group id of an imported group or organisation code, where the code says
+    /// which one it is: the id of our own record with that code (`AFGINSTAL` →
+    /// `taliban`), else the lower-case code when it names a specific group
+    /// (country or `IMG`, sector, group: nine letters or more) and only one imported
+    /// record uses it (codes shared by many records, such as `GRCREB`, are categories).
+    pub(crate) fn imported_group(&self, code: &str) -> Option<String> {
+        if let Some(&own) = self.own_codes.get(code) {
+            return Some(self.entries[own as usize].id.clone());
+        }
+        let specific = code.len() >= 9 && code.bytes().all(|b| b.is_ascii_uppercase());
+        (specific && self.imported_codes.get(code) == Some(&1)).then(|| code.to_ascii_lowercase())
     }
 
     /// Warnings for references to records that are not loaded: role actors, group

@@ -97,6 +97,9 @@ pub struct Entry {
     pub id: String,
     pub name: String,
     pub aliases: Vec<String>,
+    /// Imported TABARI phrases whose last word is a stem (written without a final
+    /// `_`): it also matches the words that begin with it.
+    pub stems: Vec<String>,
     /// Organisation or group code; for countries the CAMEO country code.
     pub code: Option<String>,
     /// Countries: ISO 3166-1 alpha-3.
@@ -129,6 +132,7 @@ impl Entry {
             id,
             name: String::new(),
             aliases: Vec::new(),
+            stems: Vec::new(),
             code: None,
             iso3: None,
             country: None,

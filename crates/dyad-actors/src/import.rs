@@ -10,14 +10,14 @@
 //!
 //! `;` also starts a comment (TABARI), `<!-- -->` blocks and `<NOUN>...</NOUN>`-style
 //! sections are skipped, and `[~GOV]` / `[NGO~]` mark agents. Six-digit dates are
-//! `YYMMDD` with years up to 30 read as 20YY. Trailing-underscore "whole word" marks
-//! and stems are both read as whole words.
+//! `YYMMDD` with years up to 30 read as 20YY. A final `_` marks a whole word. Phoenix
+//! phrases are whole words either way (PETRARCH does no stemming); in TABARI files a
+//! last word without `_` is a stem that also matches the words it begins (`ARGENTIN`
+//! → "Argentina", "Argentine"), as TABARI matches it.
 
 use crate::entry::{DatedCode, Entry, Kind, Origin};
-use crate::fold::FxBuild;
 use crate::format::Diagnostic;
 use dyad_model::Date;
-use std::collections::HashSet;
 use std::sync::Arc;
 
 /// Which family a file comes from; it only prefixes the ids (`phoenix.`, `tabari.`).
@@ -41,9 +41,16 @@ const NON_COUNTRY: &[&str] = &[
     "IGO", "NGO", "NGM", "IMG", "MNC", "INT", "UIS", "CVL", "ELI", "GOV", "MIL", "REB", "OPP",
 ];
 
+/// A phrase of a record, and whether its last word is a stem (TABARI phrases
+/// without a final `_`; PETRARCH does no stemming, so Phoenix phrases never are).
+struct Phrase {
+    text: String,
+    stem: bool,
+}
+
 struct Draft {
-    primary: String,
-    aliases: Vec<String>,
+    primary: Phrase,
+    aliases: Vec<Phrase>,
     codes: Vec<DatedCode>,
     agent_prefix: bool,
     agent: bool,
@@ -89,10 +96,10 @@ pub fn parse(file: &Arc<str>, text: &str, source: Source) -> (Vec<Entry>, Vec<Di
             }
             content = &owned;
         }
-        if let Some(cut) = content.find(['#', ';']) {
+        if let Some(cut) = content.bytes().position(|b| b == b'#' || b == b';') {
             content = &content[..cut];
         }
-        if content.contains("---STOP---") {
+        if content.trim_start().starts_with("---STOP---") {
             break;
         }
         let trimmed = content.trim();
@@ -140,7 +147,7 @@ pub fn parse(file: &Arc<str>, text: &str, source: Source) -> (Vec<Entry>, Vec<Di
                 ));
                 continue;
             };
-            let (phrase, rest) = split_phrase(synonym);
+            let (phrase, rest) = split_phrase(synonym, source);
             draft.aliases.extend(phrase);
             if !rest.is_empty() {
                 read_codes(file, line, rest, draft, &mut diags);
@@ -148,8 +155,8 @@ pub fn parse(file: &Arc<str>, text: &str, source: Source) -> (Vec<Entry>, Vec<Di
             last_blank = false;
             continue;
         }
-        let (phrase, rest) = split_phrase(trimmed);
-        let Some(primary) = phrase.first().cloned() else {
+        let (mut phrase, rest) = split_phrase(trimmed, source);
+        if phrase.is_empty() {
             diags.push(Diagnostic::error(
                 file,
                 line,
@@ -157,9 +164,10 @@ pub fn parse(file: &Arc<str>, text: &str, source: Source) -> (Vec<Entry>, Vec<Di
             ));
             continue;
         };
+        let primary = phrase.remove(0);
         let mut draft = Draft {
             primary,
-            aliases: phrase[1..].to_vec(),
+            aliases: phrase,
             codes: Vec::new(),
             agent_prefix: false,
             agent: false,
@@ -189,7 +197,7 @@ pub fn parse(file: &Arc<str>, text: &str, source: Source) -> (Vec<Entry>, Vec<Di
                     diags.push(Diagnostic::warning(
                         file,
                         draft.line,
-                        format!("{:?} has no code; skipped", draft.primary),
+                        format!("{:?} has no code; skipped", draft.primary.text),
                     ));
                     last_kept = false;
                 }
@@ -199,17 +207,17 @@ pub fn parse(file: &Arc<str>, text: &str, source: Source) -> (Vec<Entry>, Vec<Di
         merged.push(draft);
         last_kept = true;
     }
-    let mut ids: HashSet<String, FxBuild> = HashSet::default();
+    // Ids repeated within or across files get the line appended when they are added.
     let entries = merged
         .into_iter()
-        .map(|d| to_entry(file, d, source, &sets, &mut ids))
+        .map(|d| to_entry(file, d, source, &sets))
         .collect();
     (entries, diags)
 }
 
 /// The phrases (primary, then an explicit plural in `{}`) and the rest of the line
 /// from the first `[`.
-fn split_phrase(text: &str) -> (Vec<String>, &str) {
+fn split_phrase(text: &str, source: Source) -> (Vec<Phrase>, &str) {
     let code_at = text.find('[').unwrap_or(text.len());
     let (head, rest) = text.split_at(code_at);
     let mut phrases = Vec::new();
@@ -220,28 +228,37 @@ fn split_phrase(text: &str) -> (Vec<String>, &str) {
         }
         None => (head, None),
     };
-    phrases.extend(clean_phrase(main));
-    if let Some(p) = plural {
-        phrases.extend(clean_phrase(p));
+    for part in std::iter::once(main).chain(plural) {
+        if let Some(text) = clean_phrase(part) {
+            // TABARI: a last word without `_` after it is a stem.
+            let stem = source == Source::Tabari && !part.trim_end().ends_with('_');
+            phrases.push(Phrase { text, stem });
+        }
     }
     (phrases, rest)
 }
 
-/// `ADEN_ISLAMIC_ARMY_(AAIA)_` → `ADEN ISLAMIC ARMY`.
+/// `ADEN_ISLAMIC_ARMY_(AAIA)_` → `ADEN ISLAMIC ARMY`: words one space apart.
 fn clean_phrase(text: &str) -> Option<String> {
-    let mut out = String::new();
+    let mut out = String::with_capacity(text.len());
     let mut depth = 0;
     for c in text.chars() {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
             _ if depth > 0 => {}
-            '_' | '\t' => out.push(' '),
+            c if c == '_' || c.is_whitespace() => {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
             c => out.push(c),
         }
     }
-    let words: Vec<&str> = out.split_whitespace().collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 fn read_codes(
@@ -303,7 +320,13 @@ fn read_codes(
 type Range = (Option<Date>, Option<Date>);
 
 fn parse_restriction(text: &str) -> Option<Range> {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let spaced;
+    let compact = if text.contains(char::is_whitespace) {
+        spaced = text.split_whitespace().collect::<String>();
+        spaced.as_str()
+    } else {
+        text
+    };
     if compact.is_empty() {
         return Some((None, None));
     }
@@ -332,20 +355,22 @@ fn yymmdd(text: &str) -> Option<Date> {
     Date::new(year, rest[..2].parse().ok()?, rest[2..].parse().ok()?)
 }
 
-fn expand_sets(phrase: &str, sets: &[(String, Vec<String>)]) -> Vec<String> {
+/// Appends the phrase to `out` with every `!SET!` in it replaced by each of its values.
+fn expand_sets(phrase: String, sets: &[(String, Vec<String>)], out: &mut Vec<String>) {
     if !phrase.contains('!') {
-        return vec![phrase.to_string()];
+        out.push(phrase);
+        return;
     }
     for (name, values) in sets {
         if let Some(at) = phrase.find(name.as_str()) {
             let (before, after) = (&phrase[..at], &phrase[at + name.len()..]);
-            return values
-                .iter()
-                .flat_map(|v| expand_sets(&format!("{before}{v}{after}"), sets))
-                .collect();
+            for v in values {
+                expand_sets(format!("{before}{v}{after}"), sets, out);
+            }
+            return;
         }
     }
-    vec![phrase.split_whitespace().collect::<Vec<_>>().join(" ")]
+    out.push(phrase.split_whitespace().collect::<Vec<_>>().join(" "));
 }
 
 fn to_entry(
@@ -353,7 +378,6 @@ fn to_entry(
     draft: Draft,
     source: Source,
     sets: &[(String, Vec<String>)],
-    ids: &mut HashSet<String, FxBuild>,
 ) -> Entry {
     let Draft {
         primary,
@@ -386,27 +410,33 @@ fn to_entry(
     } else {
         Kind::Org
     };
-    let mut names: Vec<String> = expand_sets(&primary, sets);
-    for alias in &aliases {
-        names.extend(expand_sets(alias, sets));
+    let primary_stem = primary.stem;
+    let mut names = Vec::with_capacity(aliases.len() + 1);
+    let mut stems = Vec::new();
+    for phrase in std::iter::once(primary).chain(aliases) {
+        let out = if phrase.stem { &mut stems } else { &mut names };
+        expand_sets(phrase.text, sets, out);
     }
-    let display = names.first().cloned().unwrap_or_else(|| primary.clone());
-    let slug: String = display
-        .to_lowercase()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() && c.is_ascii() {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let mut id = format!("{}.{}", source.prefix(), slug);
-    if !ids.insert(id.clone()) {
-        id = format!("{id}.{line}");
-        ids.insert(id.clone());
-    }
+    // The primary phrase names the record (`stems` holds it when it is a stem).
+    let (first_list, other_list) = if primary_stem {
+        (&stems, &names)
+    } else {
+        (&names, &stems)
+    };
+    let display = first_list
+        .first()
+        .or(other_list.first())
+        .map_or("", String::as_str);
+    let mut id = String::with_capacity(source.prefix().len() + 1 + display.len());
+    id.push_str(source.prefix());
+    id.push('.');
+    id.extend(display.chars().map(|c| {
+        if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            '_'
+        }
+    }));
     let mut entry = Entry::new(
         kind,
         id,
@@ -415,8 +445,9 @@ fn to_entry(
             line,
         },
     );
-    entry.name = title_case(&display);
+    entry.name = title_case(display);
     entry.aliases = names;
+    entry.stems = stems;
     entry.agent_prefix = agent_prefix;
     if kind == Kind::Country {
         entry.code = Some(first.to_string());
@@ -473,6 +504,8 @@ mod tests {
         assert_eq!(entries[2].aliases, ["RED HAND BRIGADE"]);
         assert_eq!(entries[2].kind, Kind::Group);
         assert_eq!(entries[3].aliases, ["UN", "U.N."]);
+        // PETRARCH does no stemming: Phoenix phrases are whole words with or without `_`.
+        assert!(entries.iter().all(|e| e.stems.is_empty()));
     }
 
     #[test]
@@ -482,8 +515,10 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         assert!(entries.iter().all(|e| e.kind == Kind::Agent));
         assert_eq!(entries[0].sector.as_deref(), Some("COP"));
-        assert_eq!(entries[1].aliases, ["CATTLE THIEF", "CATTLE THIEVES"]);
-        assert_eq!(entries[2].aliases, ["HERDSMAN", "HERDSMEN"]);
+        // TABARI phrases without a final `_` are stems.
+        assert_eq!(entries[1].stems, ["CATTLE THIEF", "CATTLE THIEVES"]);
+        assert_eq!(entries[2].stems, ["HERDSMAN", "HERDSMEN"]);
+        assert!(entries[1].aliases.is_empty());
         assert!(entries[3].agent_prefix);
     }
 

@@ -1,7 +1,9 @@
 //! The alias index: a word trie over folded words, for longest-match lookup in text.
+//! Imported TABARI stems hang off the trie as well: the last word of such an alias
+//! matches any word that begins with it.
 
 use crate::fold::{fold_into, is_all_caps, FxMap};
-use crate::words::split_words;
+use crate::words::split_words_into;
 
 /// Which part of a record an alias names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,14 +19,32 @@ pub enum Form {
 /// True for aliases written in capitals (`NATO`, `U.S.`, `ISIS`), which only match
 /// capitals in text.
 pub fn is_caps_alias(alias: &str) -> bool {
-    let words: Vec<&str> = alias
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    !words.is_empty()
-        && words
-            .iter()
-            .all(|w| is_all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    let mut any = false;
+    for w in alias.split_whitespace() {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters == 0 {
+            continue;
+        }
+        if letters < 2 || !is_all_caps(w) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// True for a name of two words or more, each capitalised (`Islamic State`, `Armed
+/// Islamic Group`), which matches only text that begins with a capital.
+pub fn is_title_case(alias: &str) -> bool {
+    let mut words = 0;
+    for w in alias.split_whitespace() {
+        match w.chars().find(|c| c.is_alphabetic()) {
+            Some(c) if c.is_uppercase() => words += 1,
+            Some(_) => return false,
+            None => {}
+        }
+    }
+    words >= 2
 }
 
 /// One record an alias points to.
@@ -34,8 +54,63 @@ pub struct Hit {
     pub form: Form,
     /// Matches only when every word of the text is in capitals (`NATO`, `ISIS`).
     pub caps_only: bool,
+    /// Matches only text that begins with a capital: a name written in title case
+    /// (`Armed Islamic Group`) is not the generic "armed Islamic group".
+    pub capitals: bool,
     /// Lower is preferred when an alias names several records.
     pub rank: u8,
+}
+
+/// The hits of one trie node. Most nodes have none or one, so those need no
+/// allocation of their own.
+#[derive(Clone, Debug, Default)]
+enum Hits {
+    #[default]
+    None,
+    One(Hit),
+    Many(Vec<Hit>),
+}
+
+impl Hits {
+    fn as_slice(&self) -> &[Hit] {
+        match self {
+            Hits::None => &[],
+            Hits::One(h) => std::slice::from_ref(h),
+            Hits::Many(v) => v,
+        }
+    }
+
+    /// Adds `hit` unless present, keeping the list ordered by rank (stable).
+    fn add(&mut self, hit: Hit) {
+        match self {
+            Hits::None => *self = Hits::One(hit),
+            Hits::One(first) => {
+                if *first != hit {
+                    let first = *first;
+                    let list = if first.rank <= hit.rank {
+                        vec![first, hit]
+                    } else {
+                        vec![hit, first]
+                    };
+                    *self = Hits::Many(list);
+                }
+            }
+            Hits::Many(list) => {
+                if !list.contains(&hit) {
+                    let at = list.partition_point(|h| h.rank <= hit.rank);
+                    list.insert(at, hit);
+                }
+            }
+        }
+    }
+}
+
+/// Buffers reused from one alias to the next while loading.
+#[derive(Default)]
+pub struct Scratch {
+    spans: Vec<(usize, usize)>,
+    folded: String,
+    words: Vec<u32>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -43,15 +118,25 @@ pub struct Index {
     vocab: FxMap<Box<str>, u32>,
     children: FxMap<u64, u32>,
     /// Hits of each node; node 0 is the root.
-    hits: Vec<Vec<Hit>>,
+    hits: Vec<Hits>,
+    /// Stems (TABARI phrases without a final `_`), keyed like `children`: the node
+    /// of the words before the stem and the stem's word id.
+    stems: FxMap<u64, Hits>,
 }
 
 pub const ROOT: u32 = 0;
 
+/// Stems shorter than this (in bytes) would match too much.
+const MIN_STEM: usize = 3;
+
+fn key(node: u32, word: u32) -> u64 {
+    u64::from(node) << 32 | u64::from(word)
+}
+
 impl Index {
     pub fn new() -> Index {
         Index {
-            hits: vec![Vec::new()],
+            hits: vec![Hits::None],
             ..Index::default()
         }
     }
@@ -69,77 +154,138 @@ impl Index {
     }
 
     pub fn step(&self, node: u32, word: u32) -> Option<u32> {
-        self.children
-            .get(&(u64::from(node) << 32 | u64::from(word)))
-            .copied()
+        self.children.get(&key(node, word)).copied()
     }
 
     pub fn hits(&self, node: u32) -> &[Hit] {
-        &self.hits[node as usize]
+        self.hits[node as usize].as_slice()
     }
 
-    fn insert_words(&mut self, words: &[&str], hit: Hit) {
-        let mut folded = String::new();
+    /// Whether any stem is loaded (most runs have none; then matching skips them).
+    pub fn has_stems(&self) -> bool {
+        !self.stems.is_empty()
+    }
+
+    /// Hits of the stems after `node` that the folded word begins with, longest stem
+    /// first.
+    pub fn stem_hits<'a>(&'a self, node: u32, folded: &'a str) -> impl Iterator<Item = &'a Hit> {
+        (MIN_STEM..=folded.len())
+            .rev()
+            .filter(|&n| folded.is_char_boundary(n))
+            .filter_map(move |n| self.word(&folded[..n]))
+            .filter_map(move |w| self.stems.get(&key(node, w)))
+            .flat_map(Hits::as_slice)
+    }
+
+    fn word_id(&mut self, folded: &str) -> u32 {
+        match self.vocab.get(folded) {
+            Some(&w) => w,
+            None => {
+                let w = self.vocab.len() as u32;
+                self.vocab.insert(folded.into(), w);
+                w
+            }
+        }
+    }
+
+    /// Walks (and grows) the trie along `words`; the node reached.
+    fn walk(&mut self, words: &[u32]) -> u32 {
         let mut node = ROOT;
-        for w in words {
-            fold_into(w, &mut folded);
-            if folded.is_empty() {
-                continue;
-            }
-            let word = match self.vocab.get(folded.as_str()) {
-                Some(&w) => w,
-                None => {
-                    let w = self.vocab.len() as u32;
-                    self.vocab.insert(folded.as_str().into(), w);
-                    w
-                }
-            };
-            let key = u64::from(node) << 32 | u64::from(word);
+        for &word in words {
             let next_node = self.hits.len() as u32;
-            node = *self.children.entry(key).or_insert(next_node);
+            node = *self.children.entry(key(node, word)).or_insert(next_node);
             if node == next_node {
-                self.hits.push(Vec::new());
+                self.hits.push(Hits::None);
             }
         }
-        if node == ROOT {
-            return;
+        node
+    }
+
+    /// Folds the words of `alias` (minus a leading "the") into word ids in
+    /// `scratch.words`; hyphenated words count as one. False when none is left.
+    fn fold_words(&mut self, alias: &str, scratch: &mut Scratch) -> bool {
+        split_words_into(alias, &mut scratch.spans);
+        let mut spans = scratch.spans.as_slice();
+        if spans.len() > 1 && alias[spans[0].0..spans[0].1].eq_ignore_ascii_case("the") {
+            spans = &spans[1..];
         }
-        let list = &mut self.hits[node as usize];
-        if !list.contains(&hit) {
-            let at = list.partition_point(|h| h.rank <= hit.rank);
-            list.insert(at, hit);
+        scratch.words.clear();
+        for &(a, b) in spans {
+            fold_into(&alias[a..b], &mut scratch.folded);
+            if !scratch.folded.is_empty() {
+                let id = self.word_id(&scratch.folded);
+                scratch.words.push(id);
+            }
         }
+        !scratch.words.is_empty()
     }
 
     /// Adds `alias` for a record. Returns false when the alias has no words.
     /// A leading "the" is dropped (the text's article is not part of the mention), and
     /// hyphenated words are also indexed split (`al-Qaeda` = `al Qaeda` = `al - Qaeda`).
-    pub fn insert(&mut self, alias: &str, hit: Hit) -> bool {
-        let mut words: Vec<&str> = split_words(alias)
-            .into_iter()
-            .map(|(a, b)| &alias[a..b])
-            .collect();
-        if words.len() > 1 && words[0].eq_ignore_ascii_case("the") {
-            words.remove(0);
-        }
-        if words.is_empty() {
+    pub fn insert(&mut self, alias: &str, hit: Hit, scratch: &mut Scratch) -> bool {
+        if !self.fold_words(alias, scratch) {
             return false;
         }
-        self.insert_words(&words, hit);
-        if words.iter().any(|w| w.contains('-') && w.len() > 1) {
-            for keep_hyphen in [false, true] {
-                let mut split = Vec::new();
-                for w in &words {
-                    for (i, p) in w.split('-').filter(|p| !p.is_empty()).enumerate() {
-                        if i > 0 && keep_hyphen {
-                            split.push("-");
-                        }
-                        split.push(p);
-                    }
-                }
-                self.insert_words(&split, hit);
-            }
+        let node = self.walk(&scratch.words);
+        self.hits[node as usize].add(hit);
+        if alias.contains('-') {
+            self.insert_hyphen_variants(alias, hit, scratch);
         }
         true
+    }
+
+    /// Adds a stem alias: all words but the last match whole, the last one as the
+    /// beginning of a word (`ARGENTIN` matches "Argentina", "Argentine").
+    pub fn insert_stem(&mut self, alias: &str, hit: Hit, scratch: &mut Scratch) -> bool {
+        if !self.fold_words(alias, scratch) {
+            return false;
+        }
+        if scratch.folded.len() < MIN_STEM {
+            return self.insert(alias, hit, scratch);
+        }
+        let Some(stem) = scratch.words.pop() else {
+            return false;
+        };
+        let node = self.walk(&scratch.words);
+        self.stems.entry(key(node, stem)).or_default().add(hit);
+        true
+    }
+
+    /// `al-Qaeda` also as `al Qaeda` and `al - Qaeda`.
+    fn insert_hyphen_variants(&mut self, alias: &str, hit: Hit, scratch: &mut Scratch) {
+        let spans = scratch.spans.clone();
+        let mut spans = spans.as_slice();
+        if spans.len() > 1 && alias[spans[0].0..spans[0].1].eq_ignore_ascii_case("the") {
+            spans = &spans[1..];
+        }
+        if !spans
+            .iter()
+            .any(|&(a, b)| b - a > 1 && alias[a..b].contains('-'))
+        {
+            return;
+        }
+        for keep_hyphen in [false, true] {
+            scratch.words.clear();
+            for &(a, b) in spans {
+                for (i, part) in alias[a..b].split('-').filter(|p| !p.is_empty()).enumerate() {
+                    if i > 0 && keep_hyphen {
+                        let id = self.word_id("-");
+                        scratch.words.push(id);
+                    }
+                    fold_into(part, &mut scratch.folded);
+                    if !scratch.folded.is_empty() {
+                        let id = self.word_id(&scratch.folded);
+                        scratch.words.push(id);
+                    }
+                }
+            }
+            if !scratch.words.is_empty() {
+                let words = std::mem::take(&mut scratch.words);
+                let node = self.walk(&words);
+                scratch.words = words;
+                self.hits[node as usize].add(hit);
+            }
+        }
     }
 }

@@ -518,8 +518,18 @@ fn it_and_they_refer_to_inferred_and_bare_actors() {
         None,
     );
     assert_eq!(mention(&m, "it").0.as_deref(), Some("AFGGOV"));
-    let m = run("The rebels seized the town. They said the army fled.", None);
-    assert_eq!(mention(&m, "They").0.as_deref(), Some("---REB"));
+    let m = run(
+        "Afghan troops seized the town. They said the rebels fled.",
+        None,
+    );
+    assert_eq!(mention(&m, "They").0.as_deref(), Some("AFGMIL"));
+    // An unidentified antecedent (`---REB`) tells nothing: "they" stays unresolved,
+    // and it is not skipped over for an older, identified one.
+    let m = run(
+        "Afghan troops arrived. The rebels seized the town. They said the army fled.",
+        None,
+    );
+    assert!(m.iter().all(|x| x.actor.text != "They"), "{m:?}");
 }
 
 #[test]
@@ -599,4 +609,54 @@ fn pronouns_in_and_out_of_quotes() {
     // An unlisted person in the sentence: "he" may be them.
     let m = run("Lavrov met John Smith and he said talks would go on.", None);
     assert!(m.iter().all(|x| x.actor.text != "he"), "{m:?}");
+}
+
+#[test]
+fn imported_stems_match_word_beginnings_and_groups_get_ids() {
+    let mut dicts = Dictionaries::new();
+    let own = "@group taliban\nname: Taliban\ncountry: AFG\ncode: AFGINSTAL\nsector: INS\n";
+    assert!(dicts.load_str("own.dyad", own).is_empty());
+    let tabari = "RURITAN [RUR]\nSTRELSAU_ [RUR]\nBLACK_ELPHBERG_ [RURREBBLK]\n\
+                  TALIB_MOVEMENT_ [AFGINSTAL]\nRED_HAND_ [RURREB]\nBLUE_HAND_ [RURREB]\n";
+    let diags = dicts.import_str("demo.actors", tabari, true);
+    assert!(diags.is_empty(), "{diags:?}");
+    let phoenix = "KABULI [AFG]\n";
+    assert!(dicts.import_str("p.actors", phoenix, false).is_empty());
+    let resolver = Resolver::new(Arc::new(dicts));
+    let first = |text: &str| {
+        resolver
+            .lookup(text, None)
+            .into_iter()
+            .find(|r| r.actor.code.is_some())
+            .map(|r| (r.actor.text, r.actor.code.unwrap(), r.actor.group))
+    };
+    let rur = |t: &str| Some((t.to_string(), "RUR".to_string(), None));
+    // A TABARI stem matches the words it begins; a phrase ending in `_` only itself.
+    assert_eq!(first("the Ruritanians protested"), rur("Ruritanians"));
+    assert_eq!(first("Ruritan"), rur("Ruritan"));
+    assert_eq!(first("Strelsau"), rur("Strelsau"));
+    assert_eq!(first("Strelsauer beer"), None);
+    // Phoenix phrases never stem.
+    assert_eq!(first("Kabulis"), None);
+    let group = |text: &str| first(text).and_then(|(_, _, g)| g);
+    // A code of our own gives our group id; a specific code used once, itself.
+    assert_eq!(group("the Talib Movement"), Some("taliban".to_string()));
+    assert_eq!(group("Black Elphberg"), Some("rurrebblk".to_string()));
+    // A category code shared by several groups is no group.
+    assert_eq!(
+        first("Red Hand").map(|(_, c, g)| (c, g)),
+        Some(("RURREB".to_string(), None))
+    );
+}
+
+#[test]
+fn a_title_chooses_the_role_when_there_is_no_date() {
+    let m = run("Prime Minister Vladimir Putin spoke.", None);
+    let (code, how) = mention(&m, "Prime Minister Vladimir Putin");
+    assert_eq!(code.as_deref(), Some("RUSGOV"));
+    assert!(how.contains("| prime minister`"), "{how}");
+    // With a date, the role in force decides, whatever the title says.
+    let m = run("Prime Minister Vladimir Putin spoke.", Some("2015-01-01"));
+    let (_, how) = mention(&m, "Prime Minister Vladimir Putin");
+    assert!(how.contains("| president`"), "{how}");
 }

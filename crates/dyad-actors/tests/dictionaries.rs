@@ -116,6 +116,17 @@ fn phoenix_dictionaries_import_and_resolve() {
         Some("AFGCOP"),
         "{police:?}"
     );
+    // Imported records get a group id where their code names one group: ours for a
+    // code of our own, the code itself when one imported record alone uses it.
+    let mut both = Dictionaries::with_defaults();
+    both.load_phoenix_dir(&dir).unwrap();
+    let r = Resolver::new(Arc::new(both));
+    let group = |text: &str| r.lookup(text, None)[0].actor.group.clone();
+    assert_eq!(group("Carlos Santos Cruz").as_deref(), Some("un"));
+    assert_eq!(
+        group("Kumpulan Mujahiden").as_deref(),
+        Some("imgseamusasfmys")
+    );
     let validate = dir.join("PETR.Validate.actors.txt");
     let mut v = Dictionaries::new();
     v.import_phoenix_actors(&validate).unwrap();
@@ -156,4 +167,16 @@ fn tabari_dictionaries_import() {
         Some("GONMIL"),
         "{soldiers:?}"
     );
+    // `ARGENTIN [ARG]` is a TABARI stem: it matches the words it begins.
+    for text in ["Argentina", "the Argentine navy", "Argentinians"] {
+        let found = r.lookup(text, None);
+        assert!(
+            found.iter().any(|m| m
+                .actor
+                .code
+                .as_deref()
+                .is_some_and(|c| c.starts_with("ARG"))),
+            "{text}: {found:?}"
+        );
+    }
 }

@@ -312,7 +312,7 @@ mod tests {
     fn ingest_with(workers: usize, input: &std::path::Path, db: &std::path::Path) -> Vec<String> {
         let mut store = Store::open(db).unwrap();
         let options = Options {
-            stages: default_stages(None).unwrap(),
+            stages: default_stages(Dictionaries::defaults()).unwrap(),
             workers,
         };
         let totals = ingest(&[input.to_path_buf()], options, &mut store, |_| {});
