@@ -8,7 +8,7 @@
 use crate::context;
 use crate::ontology;
 use crate::patterns::{Filler, Kind, Pattern, Patterns, Slot};
-use dyad_model::{Actor, Certainty, Component, DateRange, Document, Event, Span, Upos};
+use dyad_model::{Actor, Certainty, Component, DateRange, Document, Event, Location, Span, Upos};
 use std::collections::HashSet;
 
 /// Adds the `events` layer: CAMEO-coded events with their claims.
@@ -109,6 +109,9 @@ enum Wrap {
     Threat,
     Refuse,
     Demand,
+    /// An event noun ordered by someone ("ordered an investigation"): a demand when
+    /// it is cooperation or an inquiry, the event itself otherwise.
+    Order,
 }
 
 /// The claim frame of a trigger, gathered from its clause and the clauses above it.
@@ -125,6 +128,8 @@ struct Frame {
     appealed_for: bool,
     /// Planned by a schedule ("is scheduled to meet"), not announced as intent.
     scheduled: bool,
+    /// Announced on a condition ("will withdraw unless ..."): CAMEO's threat.
+    ultimatum: bool,
     claimant: Option<Actor>,
     denier: Option<Actor>,
     wrapper: Option<(usize, Wrap)>,
@@ -155,6 +160,8 @@ struct Coded {
     wrapper: Option<usize>,
     /// Who denies this event, when it sits under a denial ("Iran denies supplying").
     denier: Option<Actor>,
+    /// Sentence-local token of the verb whose purpose this is ("met ... to discuss").
+    purpose_of: Option<usize>,
 }
 
 /// Reusable per-document buffers.
@@ -230,7 +237,20 @@ impl<'a> View<'a> {
             || (self.rel(i) == "acl"
                 && self.tok(i).xpos == "VBN"
                 // A participle with an object of its own is active ("tanks fired shells").
-                && self.child_rel(i, "obj").is_none())
+                && self.child_rel(i, "obj").is_none()
+                && self.false_agent(i).is_none())
+    }
+
+    /// An "agent" without "by" is an object the parser mislabelled ("tanks fired/acl
+    /// four shells/obl:agent").
+    fn false_agent(&self, i: usize) -> Option<usize> {
+        self.children(i).find(|&c| {
+            matches!(self.rel(c), "obl:agent" | "obl")
+                && c > i
+                && self.case_of(c).is_none()
+                && matches!(self.tok(c).upos, Upos::NOUN | Upos::PROPN)
+                && !self.is_time_word(c)
+        })
     }
 
     /// The preposition of an oblique or nominal modifier ("to" in "to the Houthis").
@@ -311,6 +331,154 @@ impl<'a> View<'a> {
                 | "saturday"
                 | "sunday"
         )
+    }
+
+    /// "The civilians imprisoned ... were released" read with "imprisoned" as the main
+    /// verb: the passive `p` under it has lost its subject, which is that verb's.
+    fn reduced_relative_subject(&self, p: usize) -> Option<usize> {
+        let h = self.head(p)?;
+        let reduced = self.tok(h).xpos == "VBN"
+            && !self
+                .children(h)
+                .any(|c| matches!(self.base_rel(c), "aux" | "aux:pass"));
+        if !reduced || !matches!(self.base_rel(p), "ccomp" | "parataxis" | "conj" | "dep") {
+            return None;
+        }
+        self.children(h).find(|&c| self.rel(c) == "nsubj" && c < h)
+    }
+
+    /// "asked Obama to help" parsed with "Obama" as the subject of "to help": the
+    /// subject of an infinitive clause under `p` is `p`'s object.
+    fn infinitive_subject(&self, p: usize) -> Option<usize> {
+        self.children(p)
+            .filter(|&c| matches!(self.rel(c), "xcomp" | "ccomp"))
+            .filter(|&c| {
+                self.children(c)
+                    .any(|m| self.rel(m) == "mark" && self.lemma(m) == "to")
+            })
+            .find_map(|c| self.children(c).find(|&s| self.rel(s) == "nsubj" && s < c))
+    }
+
+    /// Whether the phrase at `i` names a mishap: its head, or a noun right after it
+    /// the parser split off ("by the Malaysia Airlines flight/agent MH17 crash").
+    fn names_mishap(&self, i: usize) -> bool {
+        (i..self.n)
+            .take_while(|&t| {
+                t == i || matches!(self.tok(t).upos, Upos::NOUN | Upos::PROPN | Upos::NUM)
+            })
+            .any(|t| self.is_mishap(t))
+    }
+
+    /// A mishap or natural disaster: as a passive's agent it names no actor.
+    fn is_mishap(&self, i: usize) -> bool {
+        matches!(
+            self.lemma(i),
+            "crash"
+                | "accident"
+                | "collision"
+                | "earthquake"
+                | "quake"
+                | "storm"
+                | "flood"
+                | "flooding"
+                | "landslide"
+                | "avalanche"
+                | "disease"
+                | "illness"
+                | "cyclone"
+                | "hurricane"
+                | "typhoon"
+                | "tsunami"
+                | "derailment"
+        )
+    }
+
+    /// An infinitive complement or purpose clause: `xcomp`, or a clause with "to".
+    fn is_infinitive_clause(&self, c: usize) -> bool {
+        match self.base_rel(c) {
+            "xcomp" => true,
+            "advcl" | "ccomp" | "acl" => self
+                .children(c)
+                .any(|m| self.rel(m) == "mark" && self.lemma(m) == "to"),
+            _ => false,
+        }
+    }
+
+    /// Whether `t` lies in the phrase of `top` (within a few steps up).
+    fn is_under(&self, t: usize, top: usize) -> bool {
+        let mut cur = t;
+        for _ in 0..4 {
+            match self.head(cur) {
+                Some(h) if h == top => return true,
+                Some(h) => cur = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// The `obj` of `p`. Two objects where everything between them hangs on the
+    /// second are one phrase split by the parser ("a government/obj -held part/obj"):
+    /// its head is the second.
+    fn direct_object(&self, p: usize) -> Option<usize> {
+        let mut objects = self
+            .children(p)
+            .filter(|&c| self.rel(c) == "obj" && !self.has_preposition(c));
+        let first = objects.next()?;
+        match objects.next() {
+            Some(second) if (first + 1..second).all(|t| self.is_under(t, second)) => Some(second),
+            _ => Some(first),
+        }
+    }
+
+    /// A nominal with a preposition of its own ("with Syrian President Assad") that
+    /// the parser labelled a subject or object: an oblique in truth.
+    fn has_preposition(&self, i: usize) -> bool {
+        self.children(i)
+            .any(|c| c < i && self.rel(c) == "case" && self.tok(c).upos == Upos::ADP)
+    }
+
+    /// A participle set off by a comma after a noun (", killing eight people"): a
+    /// clause adjunct, though parsers hang it on the noun before it.
+    fn is_comma_participle(&self, i: usize) -> bool {
+        self.tok(i).xpos == "VBG"
+            && i > 0
+            && self.tok(i - 1).upos == Upos::PUNCT
+            && self.doc.text[self.tok(i - 1).span.range()] == *","
+    }
+
+    /// The subject of a finite verb that has none in the parse, read from the noun
+    /// phrase right before it ("as the US leader prepared to ..." with "leader" hung
+    /// elsewhere). Objects and modifiers of other words are left alone.
+    fn adjacent_subject(&self, p: usize) -> Option<usize> {
+        let finite = match self.tok(p).xpos.as_str() {
+            "VBD" | "VBZ" | "VBP" => true,
+            // A past form the tagger took for a participle, with no auxiliary.
+            "VBN" => !self
+                .children(p)
+                .any(|c| matches!(self.base_rel(c), "aux" | "aux:pass")),
+            _ => false,
+        };
+        if !finite || p == 0 {
+            return None;
+        }
+        let mut t = p - 1;
+        while self.tok(t).upos == Upos::ADV && t > 0 {
+            t -= 1;
+        }
+        if self.rel(t) == "flat" {
+            t = self.head(t)?;
+        }
+        // "the mayor of Nablus released": the phrase's head, not its last noun.
+        while self.base_rel(t) == "nmod" && self.head(t).is_some_and(|h| h < t) {
+            t = self.head(t)?;
+        }
+        let nominal = matches!(self.tok(t).upos, Upos::NOUN | Upos::PROPN);
+        let free = matches!(
+            self.base_rel(t),
+            "obl" | "nmod" | "appos" | "dep" | "list" | "root" | "parataxis"
+        );
+        (nominal && free && !self.is_time_word(t) && self.head(t) != Some(p)).then_some(t)
     }
 
     fn is_relative_pronoun(&self, i: usize) -> bool {
@@ -464,6 +632,12 @@ impl Coder {
                 }
             }
         }
+        // A lemmatiser that kept a stray "e" ("jaile" for "jailed").
+        if let Some(stem) = lemma.strip_suffix('e').filter(|s| s.len() > 2) {
+            if let Some(found) = self.best(v, p, Kind::Verb, stem) {
+                return Some(found);
+            }
+        }
         None
     }
 
@@ -570,7 +744,11 @@ impl Coder {
                 })
             }
             (Slot::Prep(prep), _) => self.prep(v, p, prep),
-            (Slot::Xcomp, _) => v.child_rel(p, "xcomp"),
+            // Also an infinitive the parser made adverbial ("wants Putin to/advcl act").
+            (Slot::Xcomp, _) => v.child_rel(p, "xcomp").or_else(|| {
+                v.children(p)
+                    .find(|&c| v.base_rel(c) == "advcl" && v.is_infinitive_clause(c))
+            }),
             (Slot::Ccomp, _) => v.child_rel(p, "ccomp"),
             (Slot::ClauseSubject, _) => v.child_rel(p, "ccomp").and_then(|c| self.subject(v, c, 0)),
             (Slot::Modifier, _) => v
@@ -583,29 +761,51 @@ impl Coder {
     /// subject it shares with the verb above it (control, coordination, participles).
     fn subject(&self, v: &View, p: usize, depth: u8) -> Option<usize> {
         if v.is_passive(p) {
-            return v
-                .children(p)
-                .find(|&c| {
-                    v.rel(c) == "obl:agent"
-                        || (matches!(v.base_rel(c), "obl" | "nmod") && v.case_of(c) == Some("by"))
-                })
-                .or_else(|| self.agent_of_cause(v, p));
+            let agent = v.children(p).find(|&c| {
+                v.rel(c) == "obl:agent"
+                    || (matches!(v.base_rel(c), "obl" | "nmod") && v.case_of(c) == Some("by"))
+            });
+            // "killed by the crash of a Malaysia Airlines flight": no one did it.
+            if agent.is_some_and(|a| v.names_mishap(a)) {
+                return None;
+            }
+            return agent.or_else(|| self.agent_of_cause(v, p));
         }
         // A bare day word is no subject ("officers today ended"), but one that
         // carries the real subject ("Denmark/compound today/nsubj") stands for it.
         let subject = v
             .children(p)
-            .filter(|&c| v.rel(c) == "nsubj")
+            .filter(|&c| v.rel(c) == "nsubj" && !v.has_preposition(c))
             .find(|&c| !v.is_time_word(c) || v.children(c).next().is_some());
         if let Some(s) = subject {
             return Some(self.antecedent(v, p, s));
+        }
+        if let Some(s) = v.adjacent_subject(p) {
+            return Some(s);
         }
         if depth > 4 {
             return None;
         }
         let h = v.head(p)?;
+        // A verb hung under a noun the parser made the root ("Israel on Wednesday
+        // released ..."): that noun is its subject.
+        if v.rel(h) == "root"
+            && h < p
+            && matches!(v.tok(h).upos, Upos::NOUN | Upos::PROPN)
+            && matches!(
+                v.base_rel(p),
+                "parataxis" | "conj" | "dep" | "appos" | "list"
+            )
+            && !v.is_time_word(h)
+        {
+            return Some(h);
+        }
         match v.rel(p) {
             "conj" if v.is_verbal(h) => self.subject(v, h, depth + 1),
+            // "Russia has/root threatened/parataxis": an auxiliary read as the verb.
+            "parataxis" if matches!(v.lemma(h), "have" | "be" | "do" | "will") && h + 1 == p => {
+                self.subject(v, h, depth + 1)
+            }
             "xcomp" | "advcl" | "ccomp" | "obj" | "obl" | "csubj" if v.is_verbal(h) => {
                 if self.words.object_control.contains(v.lemma(h)) {
                     if let Some(o) = self.object(v, h) {
@@ -617,6 +817,32 @@ impl Coder {
                     Some(s) => Some(self.antecedent(v, h, s)),
                     None => self.subject(v, h, depth + 1),
                 }
+            }
+            // ", killing eight people" hung on the nearest noun: an adjunct of the
+            // clause, whose subject it shares.
+            "acl" | "acl:relcl" if v.is_comma_participle(p) => {
+                let mut g = h;
+                for _ in 0..4 {
+                    if v.is_verbal(g) {
+                        return self.subject(v, g, depth + 1);
+                    }
+                    g = v.head(g)?;
+                }
+                None
+            }
+            // "its willingness to meet", "a decision to withdraw": the one who has the
+            // will, not the noun, unless the noun is an actor ("the first state to").
+            "acl" if v.is_infinitive_clause(p) && self.mention_in(v, h, NO_TOKEN, 0).is_none() => {
+                if let Some(poss) = v
+                    .child_rel(h, "nmod:poss")
+                    .filter(|&o| v.mention(o).is_some())
+                {
+                    return Some(poss);
+                }
+                let g = v.head(h)?;
+                (v.rel(h) == "obj" && v.is_verbal(g))
+                    .then(|| self.subject(v, g, depth + 1))
+                    .flatten()
             }
             "acl" | "acl:relcl" => Some(h),
             "amod" if v.misread_clause(p).is_some() => v.misread_clause(p).map(|(s, _)| s),
@@ -633,14 +859,33 @@ impl Coder {
 
     /// A passive without a `by` agent names its agent through the event that caused
     /// it: "four were killed in an Israeli air strike" (Israel killed them).
+    ///
+    /// "killed in Israeli tank shelling" read with "shelling" as a verb of its own
+    /// after "tank": the actor modifying the phrase before the event word.
     fn agent_of_cause(&self, v: &View, p: usize) -> Option<usize> {
+        let is_event = |t: usize| {
+            self.patterns.noun(v.lemma(t)).next().is_some()
+                || (v.tok(t).xpos == "VBG" && self.patterns.verb(v.lemma(t)).next().is_some())
+        };
         v.children(p)
             .filter(|&c| {
-                v.base_rel(c) == "obl"
+                matches!(v.base_rel(c), "obl" | "nmod")
                     && matches!(v.case_of(c), Some("in" | "during"))
-                    && self.patterns.noun(v.lemma(c)).next().is_some()
             })
-            .find_map(|c| self.noun_source(v, c))
+            .find_map(|c| {
+                if self.patterns.noun(v.lemma(c)).next().is_some() {
+                    return self.noun_source(v, c);
+                }
+                let next = c + 1;
+                let event_after = next < v.n
+                    && matches!(v.head(next), Some(h) if h == c || h == p)
+                    && is_event(next);
+                if !event_after {
+                    return None;
+                }
+                v.children(c)
+                    .find(|&m| matches!(v.rel(m), "amod" | "compound") && v.mention(m).is_some())
+            })
     }
 
     /// The logical object: `obj`, or the surface subject of a passive, or the noun a
@@ -653,20 +898,52 @@ impl Coder {
             return match v.rel(p) {
                 "acl" => v.head(p),
                 "conj" => v.head(p).and_then(|h| v.child_rel(h, "nsubj:pass")),
-                _ => None,
+                _ => v.reduced_relative_subject(p),
             };
         }
-        v.child_rel(p, "obj")
+        // With no object, an indirect one is the object misread ("asked Obama to
+        // help").
+        v.direct_object(p)
             .map(|o| self.partitive_whole(v, self.antecedent(v, p, o)))
             .or_else(|| self.premodified_noun(v, p))
             .or_else(|| v.misread_clause(p).map(|(_, o)| o))
+            .or_else(|| {
+                v.child_rel(p, "iobj")
+                    .filter(|_| v.children(p).any(|c| matches!(v.rel(c), "xcomp" | "ccomp")))
+            })
+            .or_else(|| v.infinitive_subject(p))
+            .or_else(|| v.false_agent(p))
     }
 
     /// The whole a partitive object names: "suspended part of its aid" suspends aid.
     fn partitive_whole(&self, v: &View, o: usize) -> usize {
         if !matches!(
             v.lemma(o),
-            "part" | "portion" | "some" | "most" | "all" | "half" | "bulk" | "share" | "rest"
+            "part"
+                | "portion"
+                | "some"
+                | "most"
+                | "all"
+                | "half"
+                | "bulk"
+                | "share"
+                | "rest"
+                // Measures: "25,000 tons of food aid" supplies aid.
+                | "ton"
+                | "tonne"
+                | "barrel"
+                | "kilogram"
+                | "gallon"
+                | "litre"
+                | "liter"
+                | "dozen"
+                | "hundred"
+                | "thousand"
+                | "million"
+                | "number"
+                | "amount"
+                | "quantity"
+                | "lot"
         ) {
             return o;
         }
@@ -709,6 +986,27 @@ impl Coder {
         if let Some(t) = find(p) {
             return Some(t);
         }
+        // "met with President Assad to discuss ..." with "Assad" taken for the
+        // subject of "discuss": a phrase with this preposition, before any other verb.
+        if v.is_verbal(p) {
+            let misread = (p + 1..v.n)
+                .take_while(|&t| v.tok(t).upos != Upos::VERB)
+                .find(|&t| {
+                    // A subject or object with a preposition, or an oblique hung on a
+                    // verb that comes after it.
+                    (matches!(v.base_rel(t), "nsubj" | "obj" | "iobj")
+                        || (v.base_rel(t) == "obl" && v.head(t).is_some_and(|h| h > t)))
+                        && v.children(t).any(|c| {
+                            c < t
+                                && v.rel(c) == "case"
+                                && v.tok(c).upos == Upos::ADP
+                                && v.lemma(c) == prep
+                        })
+                });
+            if misread.is_some() {
+                return misread;
+            }
+        }
         match v.tok(p).upos {
             Upos::VERB => self.object(v, p).and_then(find),
             _ if v.rel(p) == "obj" => v.head(p).and_then(find),
@@ -747,6 +1045,17 @@ impl Coder {
         let h = v.head(p)?;
         match v.rel(p) {
             "obj" if v.tok(h).upos == Upos::VERB => self.subject(v, h, 0),
+            // "negotiators returned to Geneva for talks": who came for them.
+            "obl" | "nmod"
+                if v.tok(h).upos == Upos::VERB
+                    && v.case_of(p) == Some("for")
+                    && matches!(
+                        v.lemma(h),
+                        "come" | "go" | "return" | "arrive" | "travel" | "fly" | "head" | "meet"
+                    ) =>
+            {
+                self.subject(v, h, 0)
+            }
             _ => None,
         }
     }
@@ -762,7 +1071,25 @@ impl Coder {
             let t = stack[len];
             if let Some(m) = self.mention_in(v, t, skip, 0) {
                 if !out.iter().any(|(k, _)| *k == m) {
-                    out.push((m, v.doc.mentions[m].actor.clone()));
+                    out.push((m, self.placed_agent(v, m)));
+                }
+            }
+            // "US and British activists": each coordinated modifier is a party.
+            for c in v.children(t) {
+                if !matches!(v.rel(c), "amod" | "compound")
+                    || !v.children(c).any(|d| v.rel(d) == "conj")
+                {
+                    continue;
+                }
+                for d in std::iter::once(c).chain(v.children(c).filter(|&d| v.rel(d) == "conj")) {
+                    if let Some(m) = v
+                        .mention(d)
+                        .filter(|&m| v.doc.mentions[m].actor.is_resolved())
+                    {
+                        if !out.iter().any(|(k, _)| *k == m) {
+                            out.push((m, self.placed_agent(v, m)));
+                        }
+                    }
                 }
             }
             for c in v.children(t) {
@@ -771,6 +1098,43 @@ impl Coder {
                     len += 1;
                 }
             }
+        }
+    }
+
+    /// The actor of mention `m`; a bare agent ("a court", "the mayor", "dissidents")
+    /// placed by its own phrase in a country ("in Guyana", "of Nablus", "from the
+    /// Georgian government") becomes that country's agent (`GUYJUD`).
+    fn placed_agent(&self, v: &View, m: usize) -> Actor {
+        let mention = &v.doc.mentions[m];
+        let actor = &mention.actor;
+        let sector = match actor.code.as_deref().and_then(|c| c.strip_prefix("---")) {
+            Some(sector) if actor.country.is_none() && actor.group.is_none() => sector,
+            _ => return actor.clone(),
+        };
+        let Some(head) = mention.head.checked_sub(v.first).filter(|&h| h < v.n) else {
+            return actor.clone();
+        };
+        let place = v.children(head).find_map(|c| {
+            let placing = v.rel(c) == "nmod:poss"
+                || (v.base_rel(c) == "nmod" && matches!(v.case_of(c), Some("of" | "from" | "in")));
+            if !placing {
+                return None;
+            }
+            let found = self.mention_in(v, c, NO_TOKEN, 1)?;
+            let place = &v.doc.mentions[found].actor;
+            if place.group.is_some() {
+                return None;
+            }
+            place.country.clone()
+        });
+        match place {
+            Some(country) => Actor {
+                code: Some(format!("{country}{sector}")),
+                country: Some(country),
+                sector: actor.sector.clone().or_else(|| Some(sector.to_string())),
+                ..actor.clone()
+            },
+            None => actor.clone(),
         }
     }
 
@@ -785,7 +1149,8 @@ impl Coder {
         }
         for rels in [
             &["compound", "flat", "nmod:poss", "amod", "appos"][..],
-            &["nmod"][..],
+            // "obl" under a noun is an nmod the parser mislabelled.
+            &["nmod", "obl"][..],
         ] {
             for c in v.children(t) {
                 if c != skip && rels.contains(&v.rel(c)) {
@@ -841,6 +1206,30 @@ impl Coder {
         let mut sources = Vec::new();
         if let Some(s) = source_tok {
             self.actors(v, self.pronoun_antecedent(v, p, s), NO_TOKEN, &mut sources);
+            // "The US, Russia, and Switzerland met" read as "US" the root and "met"
+            // its conjunct: the root's phrase is a subject too.
+            if v.rel(p) == "conj" && !v.is_passive(p) && pattern.source.is_none() {
+                if let Some(h) = v.head(p).filter(|&h| {
+                    h < s && v.rel(h) == "root" && matches!(v.tok(h).upos, Upos::NOUN | Upos::PROPN)
+                }) {
+                    self.actors(v, h, NO_TOKEN, &mut sources);
+                }
+            }
+            // "The US, Russia, and Switzerland met" with two subjects in the parse:
+            // coordinated all the same.
+            if v.rel(s) == "nsubj" {
+                if let Some(h) = v.head(s) {
+                    for c in v.children(h) {
+                        if c != s
+                            && v.rel(c) == "nsubj"
+                            && !v.has_preposition(c)
+                            && !v.is_time_word(c)
+                        {
+                            self.actors(v, c, NO_TOKEN, &mut sources);
+                        }
+                    }
+                }
+            }
         }
         let mut targets = Vec::new();
         if let Some(t) = target_tok {
@@ -862,7 +1251,16 @@ impl Coder {
         let mut wrapped_by = None;
         let mut intended = false;
         let mut negated = frame.negated;
-        if let Some((wrapper, wrap)) = frame.wrapper {
+        if let Some((wrapper, Wrap::Order)) = frame.wrapper {
+            // "ordered an inquiry": a demand; "ordered air strikes": the strikes.
+            if ontology::root_number(code) <= 9 {
+                if let Some(wrapped) = wrapped_code(code, Wrap::Demand) {
+                    wrapped_by = Some(wrapper);
+                    code = wrapped;
+                    trigger = wrapper;
+                }
+            }
+        } else if let Some((wrapper, wrap)) = frame.wrapper {
             wrapped_by = Some(wrapper);
             match wrapped_code(code, wrap) {
                 Some(wrapped) => {
@@ -886,6 +1284,7 @@ impl Coder {
             // threat (13x), and "will not" cooperate as rejection (12x, not negated).
             let root = ontology::root_number(code);
             let wrap = match root {
+                _ if frame.ultimatum && !frame.negated => Some(Wrap::Threat),
                 4..=8 if frame.negated => Some(Wrap::Refuse),
                 4..=8 => Some(Wrap::Commit),
                 14 | 16..=20 if !frame.negated => Some(Wrap::Threat),
@@ -903,9 +1302,12 @@ impl Coder {
         let mut pairs: Vec<(Option<&Actor>, Option<&Actor>)> = Vec::new();
         // "Brazil and the United States agreed", "talks between X and Y": reciprocal
         // among the coordinated actors.
+        // Only for dealings with each other: "US and British activists protested"
+        // are not protesting against each other.
+        let mutual = pattern.reciprocal || matches!(ontology::root_number(cameo.code), 3..=6);
         let among = match (sources.len(), targets.len()) {
-            (2.., 0) => Some(&sources),
-            (0, 2..) => Some(&targets),
+            (2.., 0) if mutual => Some(&sources),
+            (0, 2..) if mutual => Some(&targets),
             _ => None,
         };
         if let Some(actors) = among {
@@ -964,12 +1366,19 @@ impl Coder {
             &pattern.target,
             Some(Slot::Prep(prep)) if matches!(prep.as_str(), "in" | "outside" | "at" | "near")
         );
+        let first_new = out.len();
         for (source, target) in pairs {
             let mut target = target;
             if let (Some(s), Some(t)) = (source, target) {
                 if same_actor(s, t) {
-                    // "Iraqi Kurds demonstrated in Kirkuk": the place is no party.
-                    if !locative {
+                    // "Iraqi Kurds demonstrated in Kirkuk", "the Syrian army's shelling
+                    // of Homs": a place in the source's own country is no party, but
+                    // the event stands, one-sided.
+                    let place = t.group.is_none()
+                        && t.code.is_some()
+                        && t.code == t.country
+                        && t.name.as_deref() != Some(t.text.as_str());
+                    if among.is_some() || !(locative || place) {
                         continue;
                     }
                     target = None;
@@ -978,13 +1387,19 @@ impl Coder {
             out.push(Coded {
                 trigger: p,
                 wrapper: wrapped_by,
+                purpose_of: (v.base_rel(p) == "advcl" && v.is_infinitive_clause(p))
+                    .then(|| v.head(p))
+                    .flatten(),
                 denier: frame.denier.clone(),
                 event: Event {
                     sentence: v.sentence,
                     sentence_span: doc.sentences[v.sentence].span,
                     trigger: trigger_span,
                     source: source.cloned(),
-                    target: target.cloned(),
+                    target: target.map(|t| match ontology::root_number(cameo.code) {
+                        17..=20 => located_victim(t, location.as_ref()),
+                        _ => t.clone(),
+                    }),
                     cameo: cameo.code.to_string(),
                     root: cameo.root().to_string(),
                     plover: cameo.plover.map(str::to_string),
@@ -1000,6 +1415,31 @@ impl Coder {
                     denied_by: Vec::new(),
                 },
             });
+        }
+        // Hosting is the guest's visit seen from the host: "X received Y" is also
+        // Y→X 042.
+        if let (true, Some(visit)) = (cameo.code == "043", ontology::lookup("042")) {
+            for i in first_new..out.len() {
+                let hosted = &out[i];
+                if hosted.event.source.is_none() || hosted.event.target.is_none() {
+                    continue;
+                }
+                let mut guest = Coded {
+                    trigger: hosted.trigger,
+                    wrapper: hosted.wrapper,
+                    purpose_of: hosted.purpose_of,
+                    denier: hosted.denier.clone(),
+                    event: hosted.event.clone(),
+                };
+                let e = &mut guest.event;
+                std::mem::swap(&mut e.source, &mut e.target);
+                e.cameo = visit.code.to_string();
+                e.root = visit.root().to_string();
+                e.plover = visit.plover.map(str::to_string);
+                e.quad_class = visit.quad_class();
+                e.goldstein = visit.goldstein;
+                out.push(guest);
+            }
         }
     }
 
@@ -1026,6 +1466,56 @@ impl Coder {
                     cur = h;
                     continue;
                 }
+                // "faces pressure to help Iran", "permission to enter": appealed for.
+                "acl" if is_appeal_noun(&w.appeal, head_lemma) && v.is_infinitive_clause(cur) => {
+                    f.appealed_for = true;
+                    break;
+                }
+                // "expressed willingness to meet": the noun's verb commits to it.
+                "acl"
+                    if level == 0
+                        && v.is_infinitive_clause(cur)
+                        && matches!(
+                            head_lemma,
+                            "willingness"
+                                | "readiness"
+                                | "desire"
+                                | "intention"
+                                | "commitment"
+                                | "determination"
+                                | "pledge"
+                                | "promise"
+                                | "offer"
+                        )
+                        && v.rel(h) == "obj"
+                        && v.head(h).is_some_and(|g| {
+                            matches!(
+                                v.lemma(g),
+                                "express"
+                                    | "voice"
+                                    | "signal"
+                                    | "reaffirm"
+                                    | "reiterate"
+                                    | "repeat"
+                                    | "show"
+                                    | "announce"
+                                    | "declare"
+                                    | "state"
+                                    | "confirm"
+                                    | "make"
+                            )
+                        }) =>
+                {
+                    // Only when its holder voices it: "rejected a US offer to host"
+                    // is a rejection, not a commitment.
+                    let verb = v.head(h).unwrap_or(h);
+                    f.wrapper = Some((verb, Wrap::Commit));
+                    f.intended = false;
+                    self.local(v, verb, &mut f, true);
+                    level += 1;
+                    cur = verb;
+                    continue;
+                }
                 "acl" if w.claim_noun.contains(head_lemma) => {
                     // "reports that Iran armed ...": the report's frame.
                     f.reported = true;
@@ -1044,10 +1534,33 @@ impl Coder {
                     }
                 }
             }
+            // An event noun shares the clause of the verb that takes it: "will
+            // provide aid" is intended, "did not send aid" negated.
+            if cur == p && rel == "obj" && matches!(v.tok(p).upos, Upos::NOUN | Upos::PROPN) {
+                self.local(v, h, &mut f, true);
+                // "preparing an offensive", "plans a visit": not done yet.
+                if w.intend.contains(head_lemma) && head_lemma != "go" {
+                    f.intended = true;
+                    f.scheduled |= matches!(
+                        head_lemma,
+                        "schedule" | "set" | "expect" | "try" | "attempt"
+                    );
+                }
+            }
+            // "threatened to impose", also when the parser made the clause adverbial.
+            let infinitive = v.is_infinitive_clause(cur) && v.base_rel(cur) != "acl";
             let negated_head = self.negated(v, h);
             if w.deny.contains(head_lemma) && !negated_head {
                 f.denier = self.speaker(v, h);
                 break;
+            }
+            if cur == p
+                && rel == "obj"
+                && matches!(v.tok(p).upos, Upos::NOUN | Upos::PROPN)
+                && matches!(head_lemma, "order" | "demand")
+            {
+                f.wrapper = Some((h, Wrap::Order));
+                self.local(v, h, &mut f, true);
             }
             let says = w.say.contains(head_lemma) && !negated_head;
             if (says || w.accuse.contains(head_lemma)) && rel != "obj" {
@@ -1056,24 +1569,47 @@ impl Coder {
                 f.uncertain = true;
             } else if matches!(head_lemma, "clear" | "unclear" | "uncertain" | "unknown") {
                 f.uncertain |= negated_head || head_lemma != "clear";
-            } else if rel == "xcomp" && level == 0 && w.commit.contains(head_lemma) {
+            } else if (infinitive || (rel == "ccomp" && head_lemma == "agree"))
+                && level == 0
+                && w.commit.contains(head_lemma)
+            {
                 f.wrapper = Some((h, Wrap::Commit));
                 f.intended = false;
                 f.negated = negated_head;
                 self.local(v, h, &mut f, true);
-            } else if rel == "xcomp" && level == 0 && w.threaten.contains(head_lemma) {
+            } else if infinitive && level == 0 && w.threaten.contains(head_lemma) {
                 f.wrapper = Some((h, Wrap::Threat));
                 f.negated = negated_head;
                 self.local(v, h, &mut f, true);
-            } else if rel == "xcomp" && level == 0 && w.appeal.contains(head_lemma) {
+            } else if level == 0
+                && v.is_infinitive_clause(cur)
+                && (w.appeal.contains(head_lemma)
+                    || v.children(h)
+                        .any(|o| v.rel(o) == "obj" && is_appeal_noun(&w.appeal, v.lemma(o))))
+            {
+                // "urged X to ...", "pressured by Y to ...", "faces pressure to ...",
+                // "gave permission to X to ...": the appeal is the event.
                 f.appealed_for = true;
                 break;
-            } else if rel == "xcomp" && level == 0 && w.refuse.contains(head_lemma) {
+            } else if (infinitive || rel == "ccomp")
+                && level == 0
+                && matches!(head_lemma, "want" | "wish")
+                && (v
+                    .children(h)
+                    .any(|c| matches!(v.rel(c), "obj" | "iobj") && c < cur)
+                    || v.child_rel(cur, "nsubj")
+                        .is_some_and(|s| v.infinitive_subject(h) == Some(s)))
+            {
+                // "Obama wants Putin to attack": what one actor wants of another
+                // is an appeal, not an event.
+                f.appealed_for = true;
+                break;
+            } else if infinitive && level == 0 && w.refuse.contains(head_lemma) {
                 f.wrapper = Some((h, Wrap::Refuse));
                 f.intended = false;
                 f.negated = negated_head;
                 self.local(v, h, &mut f, true);
-            } else if rel == "xcomp"
+            } else if (rel == "xcomp" || (infinitive && head_lemma != "go"))
                 && (w.intend.contains(head_lemma) || w.commit.contains(head_lemma))
             {
                 f.intended = true;
@@ -1117,6 +1653,14 @@ impl Coder {
                     } else if w.uncertain.contains(lemma) {
                         f.uncertain = true;
                     }
+                }
+                // "will withdraw unless ...": an ultimatum.
+                "advcl"
+                    if own
+                        && v.children(c)
+                            .any(|m| v.rel(m) == "mark" && v.lemma(m) == "unless") =>
+                {
+                    f.ultimatum = true;
                 }
                 "mark" if own && w.conditional.contains(lemma) => {
                     if lemma == "whether" {
@@ -1249,6 +1793,24 @@ fn same_actor(a: &Actor, b: &Actor) -> bool {
     }
 }
 
+/// The target of violence that is a bare agent ("four children", "civilians") is of
+/// the country where it happened: "children killed in the Gaza Strip" are `PSECVL`.
+fn located_victim(actor: &Actor, location: Option<&Location>) -> Actor {
+    let sector = match actor.code.as_deref().and_then(|c| c.strip_prefix("---")) {
+        Some(sector) if actor.country.is_none() && actor.group.is_none() => sector,
+        _ => return actor.clone(),
+    };
+    match location.and_then(|l| l.country.as_deref()) {
+        Some(country) => Actor {
+            code: Some(format!("{country}{sector}")),
+            country: Some(country.to_string()),
+            sector: actor.sector.clone().or_else(|| Some(sector.to_string())),
+            ..actor.clone()
+        },
+        None => actor.clone(),
+    }
+}
+
 /// UD v1 relation names (older parsers and gold files) in their v2 spelling.
 fn universal_v2(rel: &str) -> &str {
     match rel {
@@ -1261,6 +1823,12 @@ fn universal_v2(rel: &str) -> &str {
         "mwe" => "fixed",
         other => other,
     }
+}
+
+/// A noun that names an appeal: the appeal verbs' nouns ("pressure", "call",
+/// "request") and what an appeal grants ("permission").
+fn is_appeal_noun(appeal: &HashSet<String>, lemma: &str) -> bool {
+    appeal.contains(lemma) || matches!(lemma, "permission" | "plea" | "invitation" | "order")
 }
 
 /// Whether the lemma at `t` is in `list`, also as a two-word "modifier lemma" entry.
@@ -1328,7 +1896,7 @@ fn wrapped_code(code: &str, wrap: Wrap) -> Option<&'static str> {
             // "refused to deploy troops": a rejection, not specified further.
             _ => "120",
         },
-        Wrap::Demand => match code {
+        Wrap::Demand | Wrap::Order => match code {
             c if c.starts_with("04") => "106",
             "045" => "108",
             c if c.starts_with("05") => "102",
@@ -1434,7 +2002,14 @@ fn drop_wrapped_and_duplicates(coded: &mut Vec<Coded>, start: usize) {
                     && o.event.root == c.event.root
                     && o.event.source == c.event.source
             });
-        if is_wrapper || duplicate || subsumed {
+        // "will meet in Zurich to discuss trade": the talks are the meeting.
+        let meeting_purpose = c.event.root == "04"
+            && coded[start..].iter().any(|o| {
+                Some(o.trigger) == c.purpose_of
+                    && matches!(o.event.root.as_str(), "03" | "04")
+                    && o.event.source == c.event.source
+            });
+        if is_wrapper || duplicate || subsumed || meeting_purpose {
             coded.remove(i);
         } else {
             i += 1;

@@ -50,6 +50,8 @@ pub const CONFLIBERT_TEST: &str = "anchors/conflibert/cameo_class/test.tsv";
 pub struct Report {
     pub figures: Vec<(String, f64)>,
     pub notes: Vec<String>,
+    /// One line per record scored wrong: what was expected, what we coded, the text.
+    pub details: Vec<String>,
 }
 
 impl Report {
@@ -164,11 +166,15 @@ pub fn read_up_gsr(path: &Path) -> Result<Vec<UpRecord>, EvalError> {
             path: path.to_path_buf(),
             message: format!("record {id} has no <Text>"),
         })?;
-        let text = decode_entities(&text.split_whitespace().collect::<Vec<_>>().join(" "));
         let conllu = between(chunk, "<Parse>", "</Parse>")
             .unwrap_or("")
             .trim()
             .to_string();
+        let mut text = decode_entities(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+        // A record whose <Text> is empty still has its words in the parse.
+        if text.is_empty() {
+            text = conllu_words(&conllu);
+        }
         out.push(UpRecord {
             id,
             date,
@@ -178,6 +184,20 @@ pub fn read_up_gsr(path: &Path) -> Result<Vec<UpRecord>, EvalError> {
         });
     }
     Ok(out)
+}
+
+/// The words of a CoNLL-U parse (the FORM column of its word lines), space-separated.
+fn conllu_words(conllu: &str) -> String {
+    conllu
+        .lines()
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let id = cols.next()?;
+            id.parse::<usize>().ok()?;
+            cols.next()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn attribute(tag: &str, name: &str) -> Option<String> {
@@ -255,6 +275,7 @@ fn score_up(
                 && loose_actor_match(&x.source, s)
                 && loose_actor_match(&x.target, t)
         };
+        let mut missed = Vec::new();
         for x in &r.expected {
             expected += 1;
             if triples
@@ -267,14 +288,26 @@ fn score_up(
                 by_root += 1;
             } else {
                 *missed_roots.entry(x.code[..2].to_string()).or_default() += 1;
+                missed.push(format!("{}>{} {}", x.source, x.target, x.code));
             }
         }
+        let mut extra = Vec::new();
         for tr in &triples {
             produced += 1;
             if !r.expected.iter().any(|x| root_match(x, tr)) {
                 unexpected += 1;
                 *extra_roots.entry(tr.2[..2].to_string()).or_default() += 1;
+                extra.push(format!("{}>{} {}", tr.0, tr.1, tr.2));
             }
+        }
+        if !missed.is_empty() || !extra.is_empty() {
+            report.details.push(format!(
+                "up {label} {}: missed [{}] unexpected [{}] | {}",
+                r.id,
+                missed.join(", "),
+                extra.join(", "),
+                r.text
+            ));
         }
     }
     report.push(&format!("up_{label}_expected_events"), expected as f64);
@@ -401,6 +434,10 @@ fn score_plover(
         let events = coder.code(&doc);
         let Some(e) = main_event(&doc, &events, |e| e.plover.is_some()) else {
             *confusion.entry(format!("{}->none", r.event)).or_default() += 1;
+            report.details.push(format!(
+                "plover {}: gold {} ours none | {}",
+                r.id, r.event, r.text
+            ));
             continue;
         };
         coded += 1;
@@ -409,6 +446,10 @@ fn score_plover(
             right += 1;
         } else {
             *confusion.entry(format!("{}->{ours}", r.event)).or_default() += 1;
+            report.details.push(format!(
+                "plover {}: gold {} ours {ours} ({}) | {}",
+                r.id, r.event, e.cameo, r.text
+            ));
         }
         let agree = |gold: &[String], ours: &Option<dyad_model::Actor>| {
             actor_code(ours).is_some_and(|o| gold.iter().any(|g| loose_actor_match(g, o)))
@@ -486,6 +527,10 @@ fn score_conflibert(
             right += 1;
         } else {
             *confusion.entry(format!("{label}->{class}")).or_default() += 1;
+            report.details.push(format!(
+                "conflibert {i}: gold {label} ours {class} ({}) | {text}",
+                e.cameo
+            ));
         }
     }
     report.push("conflibert_sentences", records.len() as f64);
@@ -523,6 +568,12 @@ mod tests {
         assert_eq!(plover_now("DEMAND"), "REQUEST");
         assert_eq!(plover_now("FIGHT"), "ASSAULT");
         assert_eq!(plover_now("AID"), "AID");
+    }
+
+    #[test]
+    fn words_of_a_parse() {
+        let conllu = "# text = x\n1\tRebels\trebel\tNOUN\n2-3\tdon't\t_\n2\tdo\tdo\tAUX\n";
+        assert_eq!(conllu_words(conllu), "Rebels do");
     }
 
     #[test]

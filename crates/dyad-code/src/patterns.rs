@@ -107,6 +107,23 @@ pub struct Pattern {
     pub origin: String,
 }
 
+impl Pattern {
+    /// Everything that decides whether and how the pattern matches, in a canonical
+    /// order: two patterns of one shape score alike, so the earlier always wins.
+    fn shape(&self) -> String {
+        let mut conditions: Vec<String> = self
+            .conditions
+            .iter()
+            .map(|c| format!("{:?}={:?}", c.slot, c.filler))
+            .collect();
+        conditions.sort();
+        format!(
+            "{:?} {} {:?} {conditions:?} {:?} {:?} {}",
+            self.kind, self.lemma, self.particle, self.source, self.target, self.reciprocal
+        )
+    }
+}
+
 /// The parsed dictionary, indexed by lemma.
 #[derive(Debug)]
 pub struct Patterns {
@@ -114,6 +131,9 @@ pub struct Patterns {
     verbs: HashMap<String, Vec<usize>>,
     nouns: HashMap<String, Vec<usize>>,
     classes: HashMap<String, Vec<String>>,
+    /// Where each pattern shape (everything but the code) was first defined: a later
+    /// line with the same shape could never win a tie, so it is an error.
+    shapes: HashMap<String, String>,
 }
 
 impl Patterns {
@@ -130,6 +150,7 @@ impl Patterns {
             verbs: HashMap::new(),
             nouns: HashMap::new(),
             classes: HashMap::new(),
+            shapes: HashMap::new(),
         };
         for (file, text) in files {
             for (n, raw) in text.lines().enumerate() {
@@ -213,6 +234,13 @@ impl Patterns {
         if pattern.code.is_empty() {
             return Err("missing CAMEO code".into());
         }
+        let shape = pattern.shape();
+        if let Some(first) = self.shapes.get(&shape) {
+            return Err(format!(
+                "same verb or noun, conditions and slots as {first}, which always wins"
+            ));
+        }
+        self.shapes.insert(shape, pattern.origin.clone());
         let index = match kind {
             Kind::Verb => &mut self.verbs,
             Kind::Noun => &mut self.nouns,
@@ -326,6 +354,15 @@ mod tests {
         assert_eq!(err.to_string(), "bad.txt:2: unknown word class @nope");
         let err = Patterns::parse_files(&[("bad.txt", "V arm 999\n")]).unwrap_err();
         assert_eq!(err.to_string(), "bad.txt:1: 999 is not a CAMEO code");
+        let err = Patterns::parse_files(&[
+            ("a.txt", "V sign obj=pact >with 057\n"),
+            ("b.txt", "\nV sign >with obj=pact 0871\n"),
+        ])
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "b.txt:2: same verb or noun, conditions and slots as a.txt:1, which always wins"
+        );
     }
 
     #[test]

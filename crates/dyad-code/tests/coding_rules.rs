@@ -1050,3 +1050,997 @@ Iraq Iraq PROPN NNP 4 obl
     let e = find(&events, "PAK>IRQ 120");
     assert!(!e.negated);
 }
+
+/// Codes a sentence with mentions given as (words, actor); a bare agent has no country.
+fn code_actors(conllu: &str, mentions: &[(&str, &str, Option<&str>)]) -> Vec<Event> {
+    let mut d = doc(&[conllu]);
+    for &(text, code, country) in mentions {
+        mention(&mut d, text, 0, actor(text, code, country, None));
+    }
+    code(&mut d)
+}
+
+fn briefs(events: &[Event]) -> Vec<String> {
+    events.iter().map(brief).collect()
+}
+
+#[test]
+fn a_phrase_with_a_preposition_is_no_subject_but_the_oblique() {
+    // The parser hung "with ... Salih" as the subject of "discuss".
+    let events = code_actors(
+        "
+Turkey Turkey PROPN NNP 3 nmod:poss
+~'s 's PART POS 1 case
+envoy envoy NOUN NN 4 nsubj
+met meet VERB VBD 0 root
+with with ADP IN 8 case
+Iraqi Iraqi ADJ JJ 7 amod
+President President PROPN NNP 8 compound
+Salih Salih PROPN NNP 11 nsubj
+Monday Monday PROPN NNP 8 flat
+to to PART TO 11 mark
+discuss discuss VERB VB 4 advcl
+trade trade NOUN NN 11 obj
+~. . PUNCT . 4 punct",
+        &[
+            ("Turkey", "TUR", Some("TUR")),
+            ("Iraqi President Salih", "IRQGOV", Some("IRQ")),
+        ],
+    );
+    find(&events, "TUR>IRQGOV 040");
+    assert!(
+        !briefs(&events).iter().any(|b| b.starts_with("IRQGOV>")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn a_verb_under_a_root_noun_takes_that_noun_as_subject() {
+    // A headline-style misparse: "Egypt" is the root, "released" hangs from it.
+    let events = code_actors(
+        "
+Egypt Egypt PROPN NNP 0 root
+on on ADP IN 3 case
+Sunday Sunday PROPN NNP 1 nmod
+released release VERB VBD 1 parataxis
+two two NUM CD 7 nummod
+Sudanese Sudanese ADJ JJ 7 amod
+journalists journalist NOUN NNS 4 obj
+~. . PUNCT . 1 punct",
+        &[
+            ("Egypt", "EGY", Some("EGY")),
+            ("Sudanese journalists", "SDNMED", Some("SDN")),
+        ],
+    );
+    find(&events, "EGY>SDNMED 0841");
+}
+
+#[test]
+fn a_finite_verb_without_subject_takes_the_noun_phrase_before_it() {
+    // "as the Kenyan president prepared" parsed with "president" as an oblique of
+    // "resumed" and "prepared" as its complement.
+    let events = code_actors(
+        "
+Talks talk NOUN NNS 2 nsubj
+resumed resume VERB VBD 0 root
+as as ADP IN 6 case
+the the DET DT 6 det
+Kenyan Kenyan ADJ JJ 6 amod
+president president NOUN NN 2 obl
+prepared prepare VERB VBD 2 xcomp
+to to PART TO 9 mark
+meet meet VERB VB 7 xcomp
+Ugandan Ugandan ADJ JJ 11 amod
+officials official NOUN NNS 9 obj
+~. . PUNCT . 2 punct",
+        &[
+            ("Kenyan president", "KENGOV", Some("KEN")),
+            ("Ugandan officials", "UGAGOV", Some("UGA")),
+        ],
+    );
+    find(&events, "KENGOV>UGAGOV 036");
+}
+
+#[test]
+fn a_participle_after_a_comma_shares_the_clause_subject() {
+    // ", killing five soldiers" hung on "city" by the parser.
+    let events = code_actors(
+        "
+Rebels rebel NOUN NNS 2 nsubj
+shelled shell VERB VBD 0 root
+a a DET DT 4 det
+district district NOUN NN 2 obj
+of of ADP IN 7 case
+the the DET DT 7 det
+city city NOUN NN 4 nmod
+, , PUNCT , 9 punct
+killing kill VERB VBG 7 acl:relcl
+five five NUM CD 12 nummod
+Malian Malian ADJ JJ 12 amod
+soldiers soldier NOUN NNS 9 obj
+~. . PUNCT . 2 punct",
+        &[
+            ("Rebels", "---REB", None),
+            ("Malian soldiers", "MLIMIL", Some("MLI")),
+        ],
+    );
+    find(&events, "---REB>MLIMIL 190");
+}
+
+#[test]
+fn of_two_objects_the_last_heads_the_phrase() {
+    // "a government-held part of Somalia" split into two objects.
+    let events = code_actors(
+        "
+Kenyan Kenyan ADJ JJ 2 amod
+troops troop NOUN NNS 3 nsubj
+shelled shell VERB VBD 0 root
+a a DET DT 5 det
+government government NOUN NN 3 obj
+- - PUNCT HYPH 7 punct
+held hold VERB VBN 8 amod
+part part NOUN NN 3 obj
+of of ADP IN 10 case
+Somalia Somalia PROPN NNP 8 nmod
+~. . PUNCT . 3 punct",
+        &[
+            ("Kenyan troops", "KENMIL", Some("KEN")),
+            ("Somalia", "SOM", Some("SOM")),
+        ],
+    );
+    find(&events, "KENMIL>SOM 194");
+}
+
+#[test]
+fn the_person_asked_is_the_target_however_the_parser_attaches_it() {
+    let as_indirect = "
+Lawmakers lawmaker NOUN NNS 2 nsubj
+asked ask VERB VBD 0 root
+Kabul Kabul PROPN NNP 2 iobj
+to to PART TO 5 mark
+free free VERB VB 2 xcomp
+prisoners prisoner NOUN NNS 5 obj
+~. . PUNCT . 2 punct";
+    let as_clause_subject = "
+Lawmakers lawmaker NOUN NNS 2 nsubj
+asked ask VERB VBD 0 root
+Kabul Kabul PROPN NNP 5 nsubj
+to to PART TO 5 mark
+free free VERB VB 2 ccomp
+prisoners prisoner NOUN NNS 5 obj
+~. . PUNCT . 2 punct";
+    for conllu in [as_indirect, as_clause_subject] {
+        let events = code_actors(
+            conllu,
+            &[
+                ("Lawmakers", "PAKLEG", Some("PAK")),
+                ("Kabul", "AFG", Some("AFG")),
+            ],
+        );
+        // An appeal (here for a release, 0253); what is asked for is no event.
+        assert!(
+            events.iter().all(|e| brief(e).starts_with("PAKLEG>AFG 02")),
+            "{:?}",
+            briefs(&events)
+        );
+        assert_eq!(events.len(), 1, "{:?}", briefs(&events));
+    }
+}
+
+#[test]
+fn what_one_actor_wants_of_another_is_not_an_event() {
+    let events = code_actors(
+        "
+Germany Germany PROPN NNP 2 nsubj
+wants want VERB VBZ 0 root
+Poland Poland PROPN NNP 2 obj
+to to PART TO 5 mark
+supply supply VERB VB 2 xcomp
+rifles rifle NOUN NNS 5 obj
+to to ADP IN 8 case
+Lithuania Lithuania PROPN NNP 5 obl
+~. . PUNCT . 2 punct",
+        &[
+            ("Germany", "DEU", Some("DEU")),
+            ("Poland", "POL", Some("POL")),
+            ("Lithuania", "LTU", Some("LTU")),
+        ],
+    );
+    assert!(
+        !briefs(&events).iter().any(|b| b.contains(">LTU")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn acts_under_pressure_or_permission_nouns_are_appealed_for() {
+    let pressure = code_actors(
+        "
+Poland Poland PROPN NNP 2 nsubj
+faces face VERB VBZ 0 root
+pressure pressure NOUN NN 2 obj
+from from ADP IN 5 case
+Brussels Brussels PROPN NNP 2 obl
+to to PART TO 7 mark
+supply supply VERB VB 2 advcl
+rifles rifle NOUN NNS 7 obj
+to to ADP IN 10 case
+Ukraine Ukraine PROPN NNP 7 obl
+~. . PUNCT . 2 punct",
+        &[
+            ("Poland", "POL", Some("POL")),
+            ("Brussels", "IGOEU", None),
+            ("Ukraine", "UKR", Some("UKR")),
+        ],
+    );
+    assert!(
+        !briefs(&pressure).iter().any(|b| b.contains(">UKR")),
+        "{:?}",
+        briefs(&pressure)
+    );
+    // The same with the headline-style parse that makes "pressure" the root.
+    let root_noun = code_actors(
+        "
+Poland Poland PROPN NNP 2 compound
+faces face NOUN NNS 3 nsubj
+pressure pressure NOUN NN 0 root
+to to PART TO 5 mark
+supply supply VERB VB 3 acl
+rifles rifle NOUN NNS 5 obj
+to to ADP IN 8 case
+Ukraine Ukraine PROPN NNP 5 obl
+~. . PUNCT . 3 punct",
+        &[
+            ("Poland", "POL", Some("POL")),
+            ("Ukraine", "UKR", Some("UKR")),
+        ],
+    );
+    assert!(
+        !briefs(&root_noun).iter().any(|b| b.contains(">UKR")),
+        "{:?}",
+        briefs(&root_noun)
+    );
+}
+
+#[test]
+fn an_ordered_inquiry_is_a_demand() {
+    let events = code_actors(
+        "
+Ghana Ghana PROPN NNP 2 nsubj
+ordered order VERB VBD 0 root
+an a DET DT 4 det
+investigation investigation NOUN NN 2 obj
+into into ADP IN 6 case
+Togo Togo PROPN NNP 4 nmod
+~. . PUNCT . 2 punct",
+        &[("Ghana", "GHA", Some("GHA")), ("Togo", "TGO", Some("TGO"))],
+    );
+    let e = find(&events, "GHA>TGO 100");
+    assert_eq!(e.root, "10");
+}
+
+#[test]
+fn a_mishap_as_agent_names_no_actor() {
+    let events = code_actors(
+        "
+Twelve twelve NUM CD 3 nummod
+Nigerian Nigerian ADJ JJ 3 amod
+soldiers soldier NOUN NNS 5 nsubj:pass
+were be AUX VBD 5 aux:pass
+killed kill VERB VBN 0 root
+by by ADP IN 10 case
+a a DET DT 10 det
+Russian Russian ADJ JJ 9 amod
+helicopter helicopter NOUN NN 10 compound
+crash crash NOUN NN 5 obl:agent
+~. . PUNCT . 5 punct",
+        &[
+            ("Nigerian soldiers", "NGAMIL", Some("NGA")),
+            ("Russian", "RUS", Some("RUS")),
+        ],
+    );
+    assert!(
+        !briefs(&events).iter().any(|b| b.starts_with("RUS>")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn a_mishap_split_from_its_agent_phrase_names_no_actor() {
+    let events = code_actors(
+        "
+Nine nine NUM CD 2 nummod
+pilgrims pilgrim NOUN NNS 4 nsubj:pass
+were be AUX VBD 4 aux:pass
+killed kill VERB VBN 0 root
+by by ADP IN 8 case
+a a DET DT 8 det
+Saudi Saudi ADJ JJ 8 amod
+bus bus NOUN NN 4 obl:agent
+crash crash NOUN NN 4 obl
+~. . PUNCT . 4 punct",
+        &[("Saudi", "SAU", Some("SAU"))],
+    );
+    assert!(
+        !briefs(&events).iter().any(|b| b.starts_with("SAU>")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn killed_in_shelling_read_as_a_verb_still_names_the_shelling_side() {
+    let events = code_actors(
+        "
+Three three NUM CD 3 nummod
+Afghan Afghan ADJ JJ 3 amod
+farmers farmer NOUN NNS 5 nsubj:pass
+were be AUX VBD 5 aux:pass
+killed kill VERB VBN 0 root
+in in ADP IN 8 case
+Pakistani Pakistani ADJ JJ 8 amod
+artillery artillery NOUN NN 5 obl
+shelling shell VERB VBG 5 advcl
+~. . PUNCT . 5 punct",
+        &[
+            ("Afghan farmers", "AFGAGR", Some("AFG")),
+            ("Pakistani", "PAK", Some("PAK")),
+        ],
+    );
+    find(&events, "PAK>AFGAGR 190");
+}
+
+#[test]
+fn a_bare_agent_placed_in_a_country_is_that_countrys() {
+    let events = code_actors(
+        "
+Police police NOUN NNS 4 nsubj
+in in ADP IN 3 case
+Chile Chile PROPN NNP 1 nmod
+arrested arrest VERB VBD 0 root
+two two NUM CD 7 nummod
+Bolivian Bolivian ADJ JJ 7 amod
+smugglers smuggler NOUN NNS 4 obj
+~. . PUNCT . 4 punct",
+        &[
+            ("Police", "---COP", None),
+            ("Chile", "CHL", Some("CHL")),
+            ("Bolivian smugglers", "BOLCRM", Some("BOL")),
+        ],
+    );
+    let e = find(&events, "CHLCOP>BOLCRM 173");
+    let source = e.source.as_ref().unwrap();
+    assert_eq!(source.country.as_deref(), Some("CHL"));
+    assert_eq!(source.sector.as_deref(), Some("COP"));
+}
+
+#[test]
+fn coordinated_modifiers_are_each_a_party_but_not_each_others_target() {
+    let events = code_actors(
+        "
+Dutch Dutch ADJ JJ 4 amod
+and and CCONJ CC 3 cc
+Belgian Belgian ADJ JJ 1 conj
+farmers farmer NOUN NNS 5 nsubj
+demonstrated demonstrate VERB VBD 0 root
+in in ADP IN 7 case
+Brussels Brussels PROPN NNP 5 obl
+~. . PUNCT . 5 punct",
+        &[
+            ("Dutch", "NLDAGR", Some("NLD")),
+            ("Belgian farmers", "BELAGR", Some("BEL")),
+            ("Brussels", "BEL", Some("BEL")),
+        ],
+    );
+    find(&events, "NLDAGR>BEL 141");
+    find(&events, "BELAGR>- 141");
+    assert!(
+        !briefs(&events)
+            .iter()
+            .any(|b| b.starts_with("NLDAGR>BELAGR")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn two_subjects_in_the_parse_are_coordinated_and_meet_each_other() {
+    let events = code_actors(
+        "
+Chile Chile PROPN NNP 6 nsubj
+, , PUNCT , 3 punct
+Peru Peru PROPN NNP 1 conj
+and and CCONJ CC 5 cc
+Bolivia Bolivia PROPN NNP 6 nsubj
+met meet VERB VBD 0 root
+~. . PUNCT . 6 punct",
+        &[
+            ("Chile", "CHL", Some("CHL")),
+            ("Peru", "PER", Some("PER")),
+            ("Bolivia", "BOL", Some("BOL")),
+        ],
+    );
+    for pair in [
+        "CHL>PER", "PER>CHL", "CHL>BOL", "BOL>CHL", "PER>BOL", "BOL>PER",
+    ] {
+        find(&events, &format!("{pair} 040"));
+    }
+}
+
+#[test]
+fn hosting_is_also_the_guests_visit() {
+    let events = code_actors(
+        "
+Qatar Qatar PROPN NNP 2 nsubj
+hosted host VERB VBD 0 root
+Sudanese Sudanese ADJ JJ 4 amod
+negotiators negotiator NOUN NNS 2 obj
+~. . PUNCT . 2 punct",
+        &[
+            ("Qatar", "QAT", Some("QAT")),
+            ("Sudanese negotiators", "SDNGOV", Some("SDN")),
+        ],
+    );
+    find(&events, "QAT>SDNGOV 043");
+    let visit = find(&events, "SDNGOV>QAT 042");
+    assert_eq!(visit.plover.as_deref(), Some("CONSULT"));
+}
+
+#[test]
+fn a_passive_after_a_reduced_relative_keeps_its_subject() {
+    // "journalists jailed for reporting were released": the parser made "jailed"
+    // the main verb and left "released" without a subject.
+    let events = code_actors(
+        "
+The the DET DT 3 det
+Uzbek Uzbek ADJ JJ 3 amod
+journalists journalist NOUN NNS 4 nsubj
+jailed jail VERB VBN 0 root
+for for SCONJ IN 6 mark
+reporting report VERB VBG 4 advcl
+were be AUX VBD 8 aux:pass
+released release VERB VBN 4 ccomp
+by by ADP IN 10 case
+Karimov Karimov PROPN NNP 8 obl:agent
+~. . PUNCT . 4 punct",
+        &[
+            ("Uzbek journalists", "UZBMED", Some("UZB")),
+            ("Karimov", "UZBGOV", Some("UZB")),
+        ],
+    );
+    find(&events, "UZBGOV>UZBMED 0841");
+}
+
+#[test]
+fn the_day_of_a_speech_verb_read_as_a_conjunct_dates_the_saying() {
+    let mut d = doc(&["
+Serbian Serbian ADJ JJ 2 amod
+police police NOUN NNS 3 nsubj
+arrested arrest VERB VBD 0 root
+two two NUM CD 6 nummod
+Kosovo Kosovo PROPN NNP 6 compound
+officials official NOUN NNS 3 obj
+, , PUNCT , 9 punct
+ministers minister NOUN NNS 9 nsubj
+said say VERB VBD 3 conj
+on on ADP IN 11 case
+Tuesday Tuesday PROPN NNP 9 obl
+~. . PUNCT . 3 punct"]);
+    d.published = dyad_model::Date::new(2024, 3, 14);
+    mention(
+        &mut d,
+        "Serbian police",
+        0,
+        actor("Serbian police", "SRBCOP", Some("SRB"), None),
+    );
+    mention(
+        &mut d,
+        "Kosovo officials",
+        0,
+        actor("Kosovo officials", "KOSGOV", Some("KOS"), None),
+    );
+    let events = code(&mut d);
+    let e = find(&events, "SRBCOP>KOSGOV 173");
+    assert_eq!(e.date_text, None);
+    assert_eq!(e.certainty, Certainty::Reported);
+}
+
+#[test]
+fn a_verb_hung_as_conjunct_of_a_root_name_shares_its_subjects() {
+    // "Chile, Peru and Bolivia met" read as "Chile" the root with "met" its conjunct.
+    let events = code_actors(
+        "
+Chile Chile PROPN NNP 0 root
+, , PUNCT , 3 punct
+Peru Peru PROPN NNP 1 conj
+and and CCONJ CC 6 cc
+Bolivia Bolivia PROPN NNP 6 nsubj
+met meet VERB VBD 1 conj
+~. . PUNCT . 1 punct",
+        &[
+            ("Chile", "CHL", Some("CHL")),
+            ("Peru", "PER", Some("PER")),
+            ("Bolivia", "BOL", Some("BOL")),
+        ],
+    );
+    for pair in ["CHL>PER", "PER>BOL", "BOL>CHL"] {
+        find(&events, &format!("{pair} 040"));
+    }
+}
+
+#[test]
+fn an_agent_without_by_is_an_object() {
+    // "Sudanese jets bombed two villages" read as a noun phrase with a participle.
+    let events = code_actors(
+        "
+Sudanese Sudanese ADJ JJ 2 amod
+jets jet NOUN NNS 0 root
+bombed bomb VERB VBN 2 acl
+two two NUM CD 6 nummod
+Chadian Chadian ADJ JJ 6 amod
+villages village NOUN NNS 3 obl:agent
+~. . PUNCT . 2 punct",
+        &[
+            ("Sudanese jets", "SDNMIL", Some("SDN")),
+            ("Chadian", "TCD", Some("TCD")),
+        ],
+    );
+    assert!(
+        events.iter().any(|e| brief(e).starts_with("SDNMIL>TCD 19")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn an_event_noun_takes_the_modality_of_its_verb() {
+    // "will increase aid": announced aid, not aid given.
+    let events = code_actors(
+        "
+Japan Japan PROPN NNP 3 nsubj
+will will AUX MD 3 aux
+increase increase VERB VB 0 root
+its its PRON PRP$ 5 nmod:poss
+aid aid NOUN NN 3 obj
+to to ADP IN 7 case
+Nepal Nepal PROPN NNP 5 nmod
+~. . PUNCT . 3 punct",
+        &[("Japan", "JPN", Some("JPN")), ("Nepal", "NPL", Some("NPL"))],
+    );
+    let e = find(&events, "JPN>NPL 033");
+    assert_eq!(e.root, "03");
+}
+
+#[test]
+fn a_measure_of_aid_is_the_aid() {
+    let events = code_actors(
+        "
+Canada Canada PROPN NNP 2 nsubj
+supplied supply VERB VBD 0 root
+900 900 NUM CD 4 nummod
+tonnes tonne NOUN NNS 2 obj
+of of ADP IN 6 case
+rifles rifle NOUN NNS 4 nmod
+to to ADP IN 8 case
+Latvia Latvia PROPN NNP 2 obl
+~. . PUNCT . 2 punct",
+        &[
+            ("Canada", "CAN", Some("CAN")),
+            ("Latvia", "LVA", Some("LVA")),
+        ],
+    );
+    find(&events, "CAN>LVA 072");
+}
+
+#[test]
+fn an_announced_act_on_a_condition_is_a_threat() {
+    let events = code_actors(
+        "
+Chad Chad PROPN NNP 3 nsubj
+will will AUX MD 3 aux
+withdraw withdraw VERB VB 0 root
+its its PRON PRP$ 5 nmod:poss
+troops troop NOUN NNS 3 obj
+from from ADP IN 7 case
+Mali Mali PROPN NNP 3 obl
+unless unless SCONJ IN 10 mark
+Bamako Bamako PROPN NNP 10 nsubj
+pays pay VERB VBZ 3 advcl
+~. . PUNCT . 3 punct",
+        &[
+            ("Chad", "TCD", Some("TCD")),
+            ("Mali", "MLI", Some("MLI")),
+            ("Bamako", "MLI", Some("MLI")),
+        ],
+    );
+    assert!(
+        events.iter().any(|e| brief(e).starts_with("TCD>MLI 13")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn talks_that_are_the_purpose_of_a_meeting_are_that_meeting() {
+    let events = code_actors(
+        "
+Ghana Ghana PROPN NNP 5 nsubj
+and and CCONJ CC 3 cc
+Togo Togo PROPN NNP 1 conj
+will will AUX MD 5 aux
+meet meet VERB VB 0 root
+to to PART TO 7 mark
+discuss discuss VERB VB 5 advcl
+the the DET DT 9 det
+border border NOUN NN 7 obj
+~. . PUNCT . 5 punct",
+        &[("Ghana", "GHA", Some("GHA")), ("Togo", "TGO", Some("TGO"))],
+    );
+    find(&events, "GHA>TGO 036");
+    find(&events, "TGO>GHA 036");
+    assert_eq!(events.len(), 2, "{:?}", briefs(&events));
+}
+
+#[test]
+fn a_threat_read_as_an_adverbial_clause_is_still_a_threat() {
+    // "threatened ... to impose" with "to impose" parsed as `advcl`.
+    let events = code_actors(
+        "
+Greece Greece PROPN NNP 2 nsubj
+threatened threaten VERB VBD 0 root
+to to PART TO 4 mark
+impose impose VERB VB 2 advcl
+sanctions sanction NOUN NNS 4 obj
+on on ADP IN 7 case
+Turkey Turkey PROPN NNP 4 obl
+~. . PUNCT . 2 punct",
+        &[
+            ("Greece", "GRC", Some("GRC")),
+            ("Turkey", "TUR", Some("TUR")),
+        ],
+    );
+    assert!(
+        events.iter().any(|e| brief(e).starts_with("GRC>TUR 13")),
+        "{:?}",
+        briefs(&events)
+    );
+    assert!(
+        !events.iter().any(|e| brief(e).starts_with("GRC>TUR 16")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn agreeing_that_parties_should_act_is_a_commitment() {
+    let events = code_actors(
+        "
+Ecuador Ecuador PROPN NNP 2 nsubj
+agreed agree VERB VBD 0 root
+that that SCONJ IN 6 mark
+they they PRON PRP 6 nsubj
+should should AUX MD 6 aux
+cooperate cooperate VERB VB 2 ccomp
+with with ADP IN 8 case
+Peru Peru PROPN NNP 6 obl
+~. . PUNCT . 2 punct",
+        &[
+            ("Ecuador", "ECU", Some("ECU")),
+            ("Peru", "PER", Some("PER")),
+        ],
+    );
+    assert!(
+        events.iter().any(|e| brief(e).starts_with("ECU>PER 03")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn talks_someone_travels_for_are_theirs() {
+    let events = code_actors(
+        "
+Armenian Armenian ADJ JJ 2 amod
+envoys envoy NOUN NNS 3 nsubj
+returned return VERB VBD 0 root
+to to ADP IN 5 case
+Vienna Vienna PROPN NNP 3 obl
+for for ADP IN 7 case
+talks talk NOUN NNS 3 obl
+with with ADP IN 9 case
+Azerbaijan Azerbaijan PROPN NNP 7 nmod
+~. . PUNCT . 3 punct",
+        &[
+            ("Armenian envoys", "ARMGOV", Some("ARM")),
+            ("Vienna", "AUT", Some("AUT")),
+            ("Azerbaijan", "AZE", Some("AZE")),
+        ],
+    );
+    assert!(
+        events.iter().any(|e| brief(e).starts_with("ARMGOV>AZE 04")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn an_attack_being_prepared_is_not_an_attack() {
+    let events = code_actors(
+        "
+Rebels rebel NOUN NNS 3 nsubj
+are be AUX VBP 3 aux
+preparing prepare VERB VBG 0 root
+an a DET DT 5 det
+offensive offensive NOUN NN 3 obj
+against against ADP IN 7 case
+Goma Goma PROPN NNP 5 nmod
+~. . PUNCT . 3 punct",
+        &[
+            ("Rebels", "CODREB", Some("COD")),
+            ("Goma", "RWA", Some("RWA")),
+        ],
+    );
+    assert!(!events.is_empty());
+    assert!(
+        events.iter().all(|e| e.root != "19"),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn shelling_a_city_of_ones_own_country_is_a_one_sided_event() {
+    let conllu = "
+The the DET DT 3 det
+Syrian Syrian ADJ JJ 3 amod
+army army NOUN NN 5 nmod:poss
+~'s 's PART POS 3 case
+shelling shelling NOUN NN 8 nsubj
+of of ADP IN 7 case
+Homs Homs PROPN NNP 5 nmod
+continued continue VERB VBD 0 root
+~. . PUNCT . 8 punct";
+    let mut d = doc(&[conllu]);
+    mention(
+        &mut d,
+        "Syrian army",
+        0,
+        actor("Syrian army", "SYRMIL", Some("SYR"), None),
+    );
+    // A city resolves to its country: the country's name, the city's words.
+    let mut homs = actor("Syria", "SYR", Some("SYR"), None);
+    homs.name = Some("Syria".into());
+    mention(&mut d, "Homs", 0, homs);
+    let events = code(&mut d);
+    let e = find(&events, "SYRMIL>- 194");
+    assert!(e.target.is_none());
+}
+
+#[test]
+fn willingness_to_meet_is_an_intent_to_meet() {
+    let events = code_actors(
+        "
+Egypt Egypt PROPN NNP 2 nsubj
+expressed express VERB VBD 0 root
+its its PRON PRP$ 4 nmod:poss
+willingness willingness NOUN NN 2 obj
+to to PART TO 6 mark
+meet meet VERB VB 4 acl
+Libyan Libyan ADJ JJ 8 amod
+officials official NOUN NNS 6 obj
+~. . PUNCT . 2 punct",
+        &[
+            ("Egypt", "EGY", Some("EGY")),
+            ("Libyan officials", "LBYGOV", Some("LBY")),
+        ],
+    );
+    find(&events, "EGY>LBYGOV 036");
+    assert!(
+        !briefs(&events)
+            .iter()
+            .any(|b| b.ends_with(" 040") || b.ends_with(" 030")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn an_appeal_names_its_addressee_with_an_adverbial_infinitive() {
+    // "wants Poland to/advcl supply": the want pattern's clause slot still holds.
+    let events = code_actors(
+        "
+Germany Germany PROPN NNP 2 nsubj
+wants want VERB VBZ 0 root
+Poland Poland PROPN NNP 2 obj
+to to PART TO 5 mark
+supply supply VERB VB 2 advcl
+rifles rifle NOUN NNS 5 obj
+~. . PUNCT . 2 punct",
+        &[
+            ("Germany", "DEU", Some("DEU")),
+            ("Poland", "POL", Some("POL")),
+        ],
+    );
+    find(&events, "DEU>POL 020");
+}
+
+#[test]
+fn a_place_inside_an_object_phrase_is_found_under_a_mislabelled_oblique() {
+    let events = code_actors(
+        "
+Lula Lula PROPN NNP 3 nsubj
+will will AUX MD 3 aux
+attend attend VERB VB 0 root
+a a DET DT 5 det
+summit summit NOUN NN 3 obj
+on on ADP IN 8 case
+the the DET DT 8 det
+crisis crisis NOUN NN 5 nmod
+in in ADP IN 10 case
+Haiti Haiti PROPN NNP 8 obl
+~. . PUNCT . 3 punct",
+        &[
+            ("Lula", "BRAGOV", Some("BRA")),
+            ("Haiti", "HTI", Some("HTI")),
+        ],
+    );
+    assert!(
+        events.iter().any(|e| brief(e).starts_with("BRAGOV>HTI 0")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn of_two_separate_objects_the_first_is_the_object() {
+    // A participle read as a modifier lent the verb a second object ("stability").
+    let events = code_actors(
+        "
+Kenya Kenya PROPN NNP 2 nsubj
+supplied supply VERB VBD 0 root
+rifles rifle NOUN NNS 2 obj
+to to ADP IN 5 case
+Somalia Somalia PROPN NNP 2 obl
+, , PUNCT , 8 punct
+promoting promote VERB VBG 8 amod
+stability stability NOUN NN 2 obj
+~. . PUNCT . 2 punct",
+        &[
+            ("Kenya", "KEN", Some("KEN")),
+            ("Somalia", "SOM", Some("SOM")),
+        ],
+    );
+    find(&events, "KEN>SOM 072");
+}
+
+#[test]
+fn bare_victims_of_violence_are_of_the_country_where_it_happened() {
+    let events = code_actors(
+        "
+Five five NUM CD 2 nummod
+civilians civilian NOUN NNS 4 nsubj:pass
+were be AUX VBD 4 aux:pass
+killed kill VERB VBN 0 root
+by by ADP IN 7 case
+Russian Russian ADJ JJ 7 amod
+shelling shelling NOUN NN 4 obl:agent
+in in ADP IN 9 case
+Kharkiv Kharkiv PROPN NNP 4 obl
+~. . PUNCT . 4 punct",
+        &[
+            ("civilians", "---CVL", None),
+            ("Russian", "RUS", Some("RUS")),
+        ],
+    );
+    let e = find(&events, "RUS>UKRCVL 190");
+    assert_eq!(e.target.as_ref().unwrap().country.as_deref(), Some("UKR"));
+}
+
+#[test]
+fn an_auxiliary_read_as_the_main_verb_lends_its_subject() {
+    let events = code_actors(
+        "
+Turkey Turkey PROPN NNP 2 nsubj
+has have VERB VBZ 0 root
+threatened threaten VERB VBN 2 parataxis
+to to PART TO 5 mark
+attack attack VERB VB 3 advcl
+Kurdish Kurdish ADJ JJ 7 amod
+militias militia NOUN NNS 5 obj
+~. . PUNCT . 2 punct",
+        &[
+            ("Turkey", "TUR", Some("TUR")),
+            ("Kurdish militias", "KURMIL", Some("KUR")),
+        ],
+    );
+    assert!(
+        events.iter().any(|e| brief(e).starts_with("TUR>KURMIL 13")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn an_unmarked_oblique_after_a_participle_is_its_object() {
+    // "Israeli tanks fired/acl four shells/obl at targets": active, not passive.
+    let events = code_actors(
+        "
+Egyptian Egyptian ADJ JJ 2 amod
+tanks tank NOUN NNS 0 root
+fired fire VERB VBN 2 acl
+four four NUM CD 5 nummod
+shells shell NOUN NNS 3 obl
+at at ADP IN 8 case
+Libyan Libyan ADJ JJ 8 amod
+positions position NOUN NNS 3 obl
+~. . PUNCT . 2 punct",
+        &[
+            ("Egyptian tanks", "EGYMIL", Some("EGY")),
+            ("Libyan", "LBY", Some("LBY")),
+        ],
+    );
+    assert!(
+        events.iter().any(|e| brief(e).starts_with("EGYMIL>LBY 19")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn a_dateline_root_is_no_subject_of_a_passive() {
+    // "KABUL, Afghanistan: two police were killed by Taliban fighters", with the
+    // dateline parsed as the root and "killed" as its conjunct.
+    let events = code_actors(
+        "
+KABUL Kabul PROPN NNP 3 compound
+, , PUNCT , 3 punct
+Afghanistan Afghanistan PROPN NNP 0 root
+: : PUNCT : 8 punct
+two two NUM CD 6 nummod
+police police NOUN NNS 8 nsubj:pass
+were be AUX VBD 8 aux:pass
+killed kill VERB VBN 3 conj
+by by ADP IN 11 case
+Taliban Taliban PROPN NNP 11 compound
+fighters fighter NOUN NNS 8 obl:agent
+~. . PUNCT . 3 punct",
+        &[
+            ("Afghanistan", "AFG", Some("AFG")),
+            ("police", "AFGCOP", Some("AFG")),
+            ("Taliban fighters", "TAL", None),
+        ],
+    );
+    assert!(
+        !briefs(&events).iter().any(|b| b.starts_with("AFG>")),
+        "{:?}",
+        briefs(&events)
+    );
+    find(&events, "TAL>AFGCOP 190");
+}
+
+#[test]
+fn a_with_phrase_hung_on_a_later_verb_is_the_meetings_partner() {
+    let events = code_actors(
+        "
+Chad Chad PROPN NNP 4 nmod:poss
+~'s 's PART POS 1 case
+foreign foreign ADJ JJ 4 amod
+minister minister NOUN NN 5 nsubj
+met meet VERB VBD 0 root
+with with ADP IN 8 case
+Sudanese Sudanese ADJ JJ 8 amod
+officials official NOUN NNS 10 obl
+to to PART TO 10 mark
+discuss discuss VERB VB 5 advcl
+refugees refugee NOUN NNS 10 obj
+~. . PUNCT . 5 punct",
+        &[
+            ("Chad", "TCD", Some("TCD")),
+            ("Sudanese officials", "SDNGOV", Some("SDN")),
+        ],
+    );
+    find(&events, "TCD>SDNGOV 040");
+}

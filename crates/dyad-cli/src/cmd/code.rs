@@ -287,6 +287,9 @@ pub struct EvalArgs {
     /// The shared fixtures folder (default: $DYAD_SHARED, else ../shared).
     #[arg(long, value_name = "DIR")]
     shared: Option<PathBuf>,
+    /// Also print one line per record scored wrong (expected, coded, text).
+    #[arg(long)]
+    details: bool,
 }
 
 /// Documents for the evaluations: our parser (or the gold parse) and the Phoenix
@@ -374,6 +377,11 @@ pub fn run_eval(args: EvalArgs, _ctx: &Context) -> anyhow::Result<ExitCode> {
     }
     for note in &report.notes {
         writeln!(out, "# {note}")?;
+    }
+    if args.details {
+        for line in &report.details {
+            writeln!(out, "{line}")?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

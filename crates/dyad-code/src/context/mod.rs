@@ -47,6 +47,11 @@ pub fn find_quantity(doc: &Document, head: usize) -> Option<Quantity> {
 /// Tie of a phrase that dates or places the speech act above a reported clause.
 const SPEECH_ACT: u8 = 9;
 
+/// Verbs of saying: a date or place on one belongs to the saying.
+const SPEECH_VERBS: &[&str] = &[
+    "say", "tell", "report", "announce", "add", "state", "claim", "confirm", "declare", "allege",
+];
+
 /// Words that, with no parse, separate the clauses of two verbs.
 const CLAUSE_BOUNDARIES: &[&str] = &[
     "and", "but", ";", "while", "after", "before", "when", "said", "says", "told", "that", "which",
@@ -100,6 +105,10 @@ pub(super) fn tie(
         return (0, distance);
     }
     let deprel = |t: usize| doc.tokens[t].deprel.as_str();
+    let speech = |t: usize| {
+        let lemma = doc.tokens[t].lemma.as_str();
+        SPEECH_VERBS.iter().any(|v| lemma.eq_ignore_ascii_case(v))
+    };
     let ancestors = |t: usize| std::iter::successors(Some(t), |&a| head_of(a)).take(range.len());
     // Below the trigger: through which clauses? "Russia supplied rifles, officials said
     // on Tuesday": the phrase hangs on a parenthetical speech verb (`parataxis`) below
@@ -108,7 +117,14 @@ pub(super) fn tie(
     if let Some(at) = up.iter().position(|&a| a == trigger) {
         let mut clause = 1;
         for &node in &up[..at] {
-            if deprel(node).starts_with("parataxis") {
+            // The parser also hangs the speech verb as a conjunct or adverbial
+            // clause ("..., officials said on Tuesday").
+            if deprel(node).starts_with("parataxis")
+                || (speech(node)
+                    && ["conj", "advcl", "dep"]
+                        .iter()
+                        .any(|r| deprel(node).starts_with(r)))
+            {
                 clause = SPEECH_ACT;
             } else if ["ccomp", "advcl", "acl", "conj", "csubj"]
                 .iter()
@@ -124,6 +140,10 @@ pub(super) fn tie(
     let reported_clause = ancestors(trigger)
         .find(|&a| deprel(a).starts_with("ccomp") || deprel(a).starts_with("parataxis"));
     if reported_clause.is_some_and(|r| !up.contains(&r)) {
+        return (SPEECH_ACT, distance);
+    }
+    // On a verb of saying the trigger's clause hangs from, however it is attached.
+    if speech(attached_to) && ancestors(trigger).any(|a| a == attached_to) {
         return (SPEECH_ACT, distance);
     }
     if ancestors(trigger).any(|a| a == attached_to) {
