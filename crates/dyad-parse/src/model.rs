@@ -10,7 +10,7 @@ use dyad_model::{Component, Document, Upos};
 use std::path::Path;
 use std::sync::OnceLock;
 
-const MAGIC: &[u8; 8] = b"DYADPRS3";
+const MAGIC: &[u8; 8] = b"DYADPRS4";
 
 /// The shipped model, trained by `dyad train-parser` on UD English EWT (train split).
 static DEFAULT_MODEL: &[u8] = include_bytes!("../model/en_ewt.dyadparse");
@@ -472,7 +472,7 @@ report NOUN NN report 22 obj
 We PRON PRP we 5 nsubj
 do AUX VBP do 5 aux
 n't PART RB not 5 advmod
-arm VERB VB arm 0 root
+arm VERB VB arm 13 ccomp
 anyone PRON NN anyone 5 obj
 , PUNCT , , 5 punct
 \" PUNCT '' \" 5 punct
@@ -480,7 +480,7 @@ Lt. PROPN NNP Lt. 10 compound
 Col. PROPN NNP Col. 11 nmod:desc
 Ivan PROPN NNP Ivan 13 nsubj
 Petrov PROPN NNP Petrov 11 flat
-told VERB VBD tell 5 parataxis
+told VERB VBD tell 0 root
 reporters NOUN NNS reporter 13 iobj
 in ADP IN in 20 case
 the DET DT the 20 det
@@ -488,7 +488,7 @@ U.S. PROPN NNP U.S. 19 obl:unmarked
 - PUNCT HYPH - 17 punct
 backed VERB VBN back 20 amod
 capital NOUN NN capital 13 obl
-. PUNCT . . 5 punct
+. PUNCT . . 13 punct
 The DET DT the 2 det
 Taliban PROPN NNP Taliban 9 nsubj
 , PUNCT , , 7 punct

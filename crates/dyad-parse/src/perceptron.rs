@@ -58,12 +58,22 @@ fn weight(packed: u32) -> i32 {
     i32::from((packed >> 16) as u16 as i16)
 }
 
+/// Slots per bucket of the feature table: one 64-byte cache line.
+const BUCKET: usize = 8;
+
+/// Eight slots on one cache line, so that a feature is found (or known to be
+/// absent) with one memory access whatever its place in the bucket.
+#[derive(Clone, Copy, Default)]
+#[repr(align(64))]
+struct Bucket([u64; BUCKET]);
+
 /// Trained weights, read-only, laid out for few cache misses: an open-addressing
 /// table of 8-byte slots (a 32-bit fingerprint of the feature and where its row is)
-/// and one pool of sparse rows `[len, weight << 16 | class, ...]`, weights quantised
-/// to 16 bits with one scale. Features are found by the low bits of their hash and
-/// told apart by the high 32 bits; a false match needs two 64-bit hashes to agree on
-/// both.
+/// in cache-line buckets, and one pool of sparse rows `[len, weight << 16 | class,
+/// ...]`, weights quantised to 16 bits with one scale. Features are found by the low
+/// bits of their hash (which bucket; when a bucket is full, the next one) and told
+/// apart by the high 32 bits; a false match needs two 64-bit hashes to agree on both.
+/// The table is at most three quarters full.
 ///
 /// Rows with many classes (features of tags, labels and distances: a few thousand
 /// rows, but most of the weights added per decision) are also expanded at load time
@@ -71,7 +81,7 @@ fn weight(packed: u32) -> i32 {
 /// instead of one scattered add per class. The slot of such a feature points at its
 /// dense row; the sparse original stays in the pool for saving.
 pub(crate) struct Weights {
-    slots: Vec<u64>,
+    buckets: Vec<Bucket>,
     pool: Vec<u32>,
     /// Dense rows, `width` weights each (16 bits, like the pool: half the cache
     /// footprint of 32-bit weights).
@@ -96,9 +106,10 @@ fn fingerprint(f: u64) -> u64 {
 }
 
 impl Weights {
+    /// A table of at least `size` slots (a power of two).
     fn empty(size: usize, scale: f32) -> Weights {
         Weights {
-            slots: vec![0; size.next_power_of_two().max(16)],
+            buckets: vec![Bucket::default(); size.next_power_of_two().max(16) / BUCKET],
             pool: Vec::new(),
             dense: Vec::new(),
             dense_origin: Vec::new(),
@@ -110,19 +121,41 @@ impl Weights {
 
     /// Where feature `f`'s row is (the low 32 bits of its slot).
     fn find(&self, f: u64) -> Option<u64> {
-        let fp = fingerprint(f);
-        let mask = self.slots.len() - 1;
-        let mut i = f as usize & mask;
-        loop {
-            let slot = self.slots[i];
-            if slot == 0 {
-                return None;
-            }
-            if slot >> 32 == fp {
-                return Some(slot & 0xffff_ffff);
-            }
-            i = (i + 1) & mask;
+        match self.probe(f) {
+            (i, true) => Some(self.slot(i) & 0xffff_ffff),
+            (_, false) => None,
         }
+    }
+
+    /// The index of feature `f`'s slot and `true`, or of the empty slot it would go
+    /// to and `false`. The table is never full, so an empty slot exists.
+    fn probe(&self, f: u64) -> (usize, bool) {
+        let fp = fingerprint(f);
+        let mask = self.buckets.len() - 1;
+        let mut b = f as usize & mask;
+        loop {
+            for (k, &slot) in self.buckets[b].0.iter().enumerate() {
+                if slot == 0 {
+                    return (b * BUCKET + k, false);
+                }
+                if slot >> 32 == fp {
+                    return (b * BUCKET + k, true);
+                }
+            }
+            b = (b + 1) & mask;
+        }
+    }
+
+    fn slot(&self, i: usize) -> u64 {
+        self.buckets[i / BUCKET].0[i % BUCKET]
+    }
+
+    fn set_slot(&mut self, i: usize, value: u64) {
+        self.buckets[i / BUCKET].0[i % BUCKET] = value;
+    }
+
+    fn slot_count(&self) -> usize {
+        self.buckets.len() * BUCKET
     }
 
     /// The pool offset of the sparse row a slot's low 32 bits refer to.
@@ -142,8 +175,8 @@ impl Weights {
             .max()
             .unwrap_or(0);
         let mut row = Vec::with_capacity(self.width);
-        for i in 0..self.slots.len() {
-            let slot = self.slots[i];
+        for i in 0..self.slot_count() {
+            let slot = self.slot(i);
             if slot == 0 || slot & DENSE != 0 {
                 continue;
             }
@@ -168,7 +201,7 @@ impl Weights {
             let index = self.dense_origin.len() as u64;
             self.dense_origin.push(at as u32);
             self.dense.extend_from_slice(&narrow);
-            self.slots[i] = slot >> 32 << 32 | DENSE | index;
+            self.set_slot(i, slot >> 32 << 32 | DENSE | index);
         }
     }
 
@@ -183,9 +216,10 @@ impl Weights {
     /// [`Weights::score`] for consecutive groups of `group_len` features at once:
     /// group `g` adds to `scores[g * stride..]`.
     ///
-    /// Lookups are done in passes over a block of features (probes, then one read per
-    /// cache line of every row found, then the sums) so that cache misses overlap
-    /// instead of queueing behind the arithmetic.
+    /// Lookups are done in passes over a block of features (one read of every
+    /// feature's bucket, then the probes, then one read per cache line of every row
+    /// found, then the sums) so that cache misses overlap instead of queueing behind
+    /// the arithmetic.
     pub fn score_groups(
         &self,
         features: &[u64],
@@ -195,26 +229,21 @@ impl Weights {
     ) {
         const BLOCK: usize = 128;
         const LINE: usize = 32;
-        let mask = self.slots.len() - 1;
+        let mask = self.buckets.len() - 1;
         let width = self.width;
         for (b, block) in features.chunks(BLOCK).enumerate() {
-            let mut slots = [0u64; BLOCK];
-            for (slot, &f) in slots.iter_mut().zip(block) {
-                *slot = self.slots[f as usize & mask];
+            let mut touched = 0u64;
+            for &f in block {
+                touched = touched.wrapping_add(self.buckets[f as usize & mask].0[0]);
             }
+            std::hint::black_box(touched);
             // (row start, score start) of the rows found.
             let mut sparse = [(0u32, 0u32); BLOCK];
             let mut n_sparse = 0;
             let mut dense = [(0u32, 0u32); BLOCK];
             let mut n_dense = 0;
-            for (j, (&slot, &f)) in slots.iter().zip(block).enumerate() {
-                let row = if slot == 0 {
-                    None
-                } else if slot >> 32 == fingerprint(f) {
-                    Some(slot & 0xffff_ffff)
-                } else {
-                    self.find(f)
-                };
+            for (j, &f) in block.iter().enumerate() {
+                let row = self.find(f);
                 let target = ((b * BLOCK + j) / group_len * stride) as u32;
                 match row {
                     Some(row) if row & DENSE != 0 => {
@@ -267,16 +296,17 @@ impl Weights {
     }
 
     pub fn table_size(&self) -> usize {
-        self.slots.len()
+        self.slot_count()
     }
 
     /// (slot index, fingerprint, packed row) of every feature, for saving.
     pub fn raw_rows(&self) -> impl Iterator<Item = (usize, u32, &[u32])> {
-        self.slots
+        self.buckets
             .iter()
+            .flat_map(|b| b.0)
             .enumerate()
-            .filter(|(_, &s)| s != 0)
-            .map(|(i, &s)| {
+            .filter(|&(_, s)| s != 0)
+            .map(|(i, s)| {
                 let at = self.pool_offset(s & 0xffff_ffff);
                 let len = self.pool[at] as usize;
                 (i, (s >> 32) as u32, &self.pool[at + 1..at + 1 + len])
@@ -289,15 +319,16 @@ impl Weights {
         scale: f32,
         rows: Vec<(usize, u32, Vec<u32>)>,
     ) -> Option<Weights> {
-        if !table_size.is_power_of_two() {
+        // A full table would leave lookups of absent features without an end.
+        if !table_size.is_power_of_two() || table_size < 16 || rows.len() >= table_size {
             return None;
         }
         let mut w = Weights::empty(table_size, scale);
         for (slot, fp, row) in rows {
-            if fp == 0 || w.slots.get(slot).is_none_or(|&s| s != 0) {
+            if fp == 0 || slot >= w.slot_count() || w.slot(slot) != 0 {
                 return None;
             }
-            w.slots[slot] = u64::from(fp) << 32 | w.pool.len() as u64;
+            w.set_slot(slot, u64::from(fp) << 32 | w.pool.len() as u64);
             w.pool.push(row.len() as u32);
             w.pool.extend_from_slice(&row);
             w.features += 1;
@@ -331,19 +362,15 @@ impl Weights {
             })
             .filter(|(_, row)| !row.is_empty())
             .collect();
-        // At most three quarters full, so probe runs stay short.
+        // At most three quarters full: a bucket overflows into the next cache line
+        // now and then, but the table stays small enough to stay mostly in cache.
         let mut w = Weights::empty(rows.len() + rows.len() / 3 + 1, scale);
-        let mask = w.slots.len() - 1;
         for (f, row) in rows {
-            let fp = fingerprint(f);
-            let mut i = f as usize & mask;
-            while w.slots[i] != 0 && w.slots[i] >> 32 != fp {
-                i = (i + 1) & mask;
-            }
-            if w.slots[i] != 0 {
+            let (i, present) = w.probe(f);
+            if present {
                 continue;
             }
-            w.slots[i] = fp << 32 | w.pool.len() as u64;
+            w.set_slot(i, fingerprint(f) << 32 | w.pool.len() as u64);
             w.pool.push(row.len() as u32);
             w.pool.extend_from_slice(&row);
             w.features += 1;
@@ -414,8 +441,9 @@ impl Trainer {
         }
     }
 
-    /// The averaged weights so far, dropping those that round to zero.
-    pub fn averaged(&self) -> Weights {
+    /// The averaged weights so far, dropping those that round to zero and the
+    /// features none of whose weights reaches `min_row_weight`.
+    pub fn averaged(&self, min_row_weight: f32) -> Weights {
         let time = self.time.max(1) as f64;
         let mut entries = Vec::with_capacity(self.rows.len());
         for (&f, row) in &self.rows {
@@ -427,7 +455,7 @@ impl Trainer {
                 })
                 .filter(|&(_, v)| v.abs() >= 1e-4)
                 .collect();
-            if !kept.is_empty() {
+            if kept.iter().any(|&(_, v)| v.abs() >= min_row_weight) {
                 entries.push((f, kept));
             }
         }
@@ -443,7 +471,13 @@ mod tests {
     #[test]
     fn learns_a_separable_problem() {
         let mut t = Trainer::default();
-        let data = [(vec![1u64, 10], 0usize), (vec![2, 10], 1), (vec![3, 10], 2)];
+        // Features are always hashes (the table tells them apart by their bits).
+        let f = |k: u64| feat(7, k, 0, 0);
+        let data = [
+            (vec![f(1), f(10)], 0usize),
+            (vec![f(2), f(10)], 1),
+            (vec![f(3), f(10)], 2),
+        ];
         for _ in 0..5 {
             for (f, gold) in &data {
                 t.tick();
@@ -453,13 +487,33 @@ mod tests {
                 t.update(f, *gold, guess);
             }
         }
-        let w = t.averaged();
+        let w = t.averaged(0.0);
         for (f, gold) in &data {
             let mut s = [0i32; 3];
             w.score(f, &mut s);
             let best = (0..3).max_by_key(|&a| s[a]).unwrap();
             assert_eq!(best, *gold);
         }
+    }
+
+    #[test]
+    fn features_below_the_row_minimum_are_left_out() {
+        let mut t = Trainer::default();
+        let (once, often) = (hash_str("once"), hash_str("often"));
+        t.tick();
+        t.update(&[once, often], 0, 1);
+        for _ in 0..3 {
+            t.tick();
+            t.update(&[often], 0, 1);
+        }
+        assert_eq!(t.averaged(0.0).feature_count(), 2);
+        let pruned = t.averaged(1.0);
+        assert_eq!(pruned.feature_count(), 1);
+        let mut scores = [0i32; 2];
+        pruned.score(&[once], &mut scores);
+        assert_eq!(scores, [0, 0]);
+        pruned.score(&[often], &mut scores);
+        assert!(scores[0] > 0 && scores[1] < 0);
     }
 
     #[test]

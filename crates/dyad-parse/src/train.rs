@@ -46,12 +46,19 @@ impl TrainOptions {
         TrainOptions {
             treebank,
             tagger_epochs: 10,
-            parser_epochs: 15,
+            parser_epochs: 20,
             jackknife_folds: 4,
             seed: 20_241_115,
         }
     }
 }
+
+/// Parser features whose averaged weights all stay below this (at most one net
+/// update in the whole training: mostly rare words in rare contexts) are left out of
+/// the model: they are half of all features, and without them the model is half the
+/// size and lookups miss the cache less often. (The tagger keeps all of its own: it
+/// is small, and they are worth 0.1 points of tagging accuracy on dev.)
+const PARSER_MIN_ROW_WEIGHT: f32 = 1.0;
 
 fn read(path: &Path) -> Result<String, TrainError> {
     std::fs::read_to_string(path).map_err(|source| TrainError::Io {
@@ -210,18 +217,23 @@ fn shuffled(n: usize, rng: &mut Rng) -> Vec<usize> {
     order
 }
 
-fn tagging_accuracy(tagger: &Tagger, sentences: &[TaggedSentence]) -> f64 {
-    let (mut correct, mut total) = (0usize, 0usize);
+/// Joint tag and UPOS accuracy (per cent) of a tagger.
+fn tagging_accuracy(tagger: &Tagger, sentences: &[TaggedSentence]) -> (f64, f64) {
+    let upos = |t: u16| tagger.tags[usize::from(t)].split('\t').next();
+    let (mut joint, mut universal, mut total) = (0usize, 0usize, 0usize);
     for s in sentences {
         let predicted = tagger.tag(&s.words);
-        correct += predicted
-            .iter()
-            .zip(&s.tags)
-            .filter(|(a, b)| a == b)
-            .count();
+        for (&a, &b) in predicted.iter().zip(&s.tags) {
+            joint += usize::from(a == b);
+            universal += usize::from(upos(a) == upos(b));
+        }
         total += s.tags.len();
     }
-    100.0 * correct as f64 / total.max(1) as f64
+    let total = total.max(1) as f64;
+    (
+        100.0 * joint as f64 / total,
+        100.0 * universal as f64 / total,
+    )
 }
 
 /// Trains a tagger for a fixed number of epochs, or (with `dev`) keeps the epoch
@@ -250,14 +262,14 @@ fn train_tagger(
         );
         if let Some(dev) = dev {
             let candidate = Tagger {
-                weights: trainer.averaged(),
+                weights: trainer.averaged(0.0),
                 tags: vocabulary.tags.clone(),
                 dictionary: dictionary.clone(),
                 lexicon: lexicon.clone(),
             };
-            let accuracy = tagging_accuracy(&candidate, dev);
+            let (accuracy, upos) = tagging_accuracy(&candidate, dev);
             log(&format!(
-                "tagger epoch {epoch}: dev joint tag accuracy {accuracy:.2}"
+                "tagger epoch {epoch}: dev joint tag accuracy {accuracy:.2}, UPOS {upos:.2}"
             ));
             if best.as_ref().is_none_or(|b| accuracy > b.0) {
                 best = Some((accuracy, epoch, candidate));
@@ -268,7 +280,7 @@ fn train_tagger(
         Some((_, epoch, tagger)) => (tagger, epoch),
         None => (
             Tagger {
-                weights: trainer.averaged(),
+                weights: trainer.averaged(0.0),
                 tags: vocabulary.tags.clone(),
                 dictionary,
                 lexicon,
@@ -442,7 +454,7 @@ pub fn train(options: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Parser
             &mut rng,
         );
         let candidate = ArcEager {
-            weights: trainer.averaged(),
+            weights: trainer.averaged(PARSER_MIN_ROW_WEIGHT),
             labels: vocabulary.labels.clone(),
             root_label,
             fallback_label,

@@ -154,7 +154,7 @@ pub struct TrainParserArgs {
     #[arg(long, default_value_t = 10)]
     tagger_epochs: usize,
     /// Maximum parser epochs (the best on dev is kept).
-    #[arg(long, default_value_t = 15)]
+    #[arg(long, default_value_t = 20)]
     parser_epochs: usize,
 }
 
