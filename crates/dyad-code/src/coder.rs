@@ -778,6 +778,19 @@ impl Coder {
             .filter(|&c| v.rel(c) == "nsubj" && !v.has_preposition(c))
             .find(|&c| !v.is_time_word(c) || v.children(c).next().is_some());
         if let Some(s) = subject {
+            // "condemned what they called an invasion, and accused Moscow of ...": a
+            // wh-word the parser made the later verb's subject is the earlier verb's
+            // object; the conjoined verbs share the earlier one's subject.
+            let joined_to = v
+                .head(p)
+                .filter(|&h| v.is_verbal(h) && matches!(v.base_rel(p), "conj" | "parataxis"));
+            if let (true, Some(h)) = (v.tok(s).xpos.starts_with('W'), joined_to) {
+                return if depth > 4 {
+                    None
+                } else {
+                    self.subject(v, h, depth + 1)
+                };
+            }
             return Some(self.antecedent(v, p, s));
         }
         if let Some(s) = v.adjacent_subject(p) {

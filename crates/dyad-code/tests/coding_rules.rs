@@ -457,6 +457,49 @@ Hamas Hamas PROPN NNP 5 obl
 }
 
 #[test]
+fn a_wh_word_misread_as_subject_of_a_conjoined_verb_is_not_the_claimant() {
+    // The parse hangs "what" on "accused" as its subject, as our parser does.
+    let mut d = doc(&["
+Western Western ADJ JJ 2 amod
+governments government NOUN NNS 3 nsubj
+condemned condemn VERB VBD 0 root
+what what PRON WP 11 nsubj
+they they PRON PRP 6 nsubj
+called call VERB VBD 4 acl:relcl
+an a DET DT 8 det
+invasion invasion NOUN NN 6 obj
+~, , PUNCT , 11 punct
+and and CCONJ CC 11 cc
+accused accuse VERB VBD 3 parataxis
+Moscow Moscow PROPN NNP 11 obj
+of of SCONJ IN 14 mark
+arming arm VERB VBG 11 advcl
+the the DET DT 16 det
+fighters fighter NOUN NNS 14 obj
+~. . PUNCT . 3 punct"]);
+    mention(
+        &mut d,
+        "Western governments",
+        0,
+        actor("Western governments", "---GOV", None, None),
+    );
+    mention(&mut d, "Moscow", 0, actor("Moscow", "RUS", Some("RUS"), None));
+    mention(
+        &mut d,
+        "fighters",
+        0,
+        actor("fighters", "RUSPMCWAG", Some("RUS"), Some("wagner")),
+    );
+    let events = code(&mut d);
+    let claim = find(&events, "RUS>RUSPMCWAG 072");
+    assert_eq!(claim.certainty, Certainty::Reported);
+    assert_eq!(
+        claim.claimed_by.as_ref().map(|c| c.text.as_str()),
+        Some("Western governments")
+    );
+}
+
+#[test]
 fn parenthetical_attribution_to_the_outlet() {
     let mut d = doc(&["
 Iran Iran PROPN NNP 2 nsubj
