@@ -483,7 +483,12 @@ fighters fighter NOUN NNS 14 obj
         0,
         actor("Western governments", "---GOV", None, None),
     );
-    mention(&mut d, "Moscow", 0, actor("Moscow", "RUS", Some("RUS"), None));
+    mention(
+        &mut d,
+        "Moscow",
+        0,
+        actor("Moscow", "RUS", Some("RUS"), None),
+    );
     mention(
         &mut d,
         "fighters",
