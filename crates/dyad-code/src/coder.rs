@@ -1857,79 +1857,105 @@ fn lemma_in(v: &View, t: usize, list: &[String]) -> bool {
     })
 }
 
-/// The CAMEO code for an event under "agreed/pledged to ..." (03x) or "threatened to
-/// ..." (13x), when CAMEO has one.
+/// The codes CAMEO gives an intent (03x), a refusal (12x) or a demand (10x) for each
+/// family of cooperation: one table per wrapper, since the three run in parallel.
+struct Parallel {
+    /// Meetings and talks (04x except mediation).
+    meet: &'static str,
+    mediate: &'static str,
+    /// Diplomatic cooperation (05x).
+    diplomatic: &'static str,
+    /// Bases for the families whose subcodes carry over digit for digit: material
+    /// cooperation (061-064), aid (071-074) and yielding (see [`yield_digit`]).
+    material: &'static str,
+    aid: &'static str,
+    yielding: &'static str,
+    /// What any other wrapped code becomes, if anything.
+    other: Option<&'static str>,
+}
+
+const COMMIT: Parallel = Parallel {
+    meet: "036",
+    mediate: "039",
+    diplomatic: "032",
+    material: "031",
+    aid: "033",
+    yielding: "035",
+    other: None,
+};
+// "refused to deploy troops": a rejection, not specified further.
+const REFUSE: Parallel = Parallel {
+    meet: "125",
+    mediate: "126",
+    diplomatic: "120",
+    material: "121",
+    aid: "122",
+    yielding: "124",
+    other: Some("120"),
+};
+const DEMAND: Parallel = Parallel {
+    meet: "106",
+    mediate: "108",
+    diplomatic: "102",
+    material: "101",
+    aid: "103",
+    yielding: "105",
+    other: Some("100"),
+};
+
+/// The subcode digit a yielding code (08x) keeps under a wrapper: ease administrative
+/// sanctions 1, popular dissent 2, release 3, economic sanctions 4, allow international
+/// involvement 5, de-escalate 6.
+fn yield_digit(code: &str) -> Option<char> {
+    match code {
+        "081" => Some('1'),
+        "082" => Some('2'),
+        "084" | "0841" | "0842" => Some('3'),
+        "085" => Some('4'),
+        "086" => Some('5'),
+        c if c.starts_with("087") => Some('6'),
+        _ => None,
+    }
+}
+
+/// A cooperation code under a parallel wrapper, before it is checked against CAMEO.
+fn parallel_code(code: &str, table: &Parallel) -> Option<String> {
+    let with_digit = |base: &str, digit: Option<char>| {
+        let mut c = base.to_string();
+        c.extend(digit);
+        c
+    };
+    // The subcode digit of "061".."064" and "071".."074".
+    let own_digit = code
+        .chars()
+        .nth(2)
+        .filter(|d| code.len() == 3 && ('1'..='4').contains(d));
+    Some(match code {
+        "045" => table.mediate.to_string(),
+        c if c.starts_with("04") => table.meet.to_string(),
+        c if c.starts_with("05") => table.diplomatic.to_string(),
+        c if c.starts_with("06") => with_digit(table.material, own_digit),
+        c if c.starts_with("07") => with_digit(table.aid, own_digit),
+        c if c.starts_with("08") => with_digit(table.yielding, yield_digit(c)),
+        _ => table.other?.to_string(),
+    })
+}
+
+/// The CAMEO code for an event under "agreed/pledged to ..." (03x), "refused to ..."
+/// (12x), "demanded ..." (10x) or "threatened to ..." (13x), when CAMEO has one.
 fn wrapped_code(code: &str, wrap: Wrap) -> Option<&'static str> {
     let c = match wrap {
         Wrap::Commit => match code {
-            "036" | "040" | "041" | "042" | "043" | "044" | "046" => "036",
-            "045" => "039",
-            "057" => "030",
-            c if c.starts_with("05") => "032",
-            "061" => "0311",
-            "062" => "0312",
-            "063" => "0313",
-            "064" => "0314",
-            c if c.starts_with("06") => "031",
-            "071" => "0331",
-            "072" => "0332",
-            "073" => "0333",
-            "074" => "0334",
-            c if c.starts_with("07") => "033",
-            "081" => "0351",
-            "082" => "0352",
-            "084" | "0841" | "0842" => "0353",
-            "085" => "0354",
-            "086" => "0355",
-            c if c.starts_with("087") => "0356",
-            c if c.starts_with("08") => "035",
-            _ => return None,
+            // Already an intent to meet.
+            "036" => "036".to_string(),
+            // Signing a formal agreement, intended, is a general intent to cooperate.
+            "057" => "030".to_string(),
+            // Consultation in general has no intent code of its own.
+            "04" => return None,
+            _ => parallel_code(code, &COMMIT)?,
         },
-        Wrap::Refuse => match code {
-            c if c.starts_with("04") => "125",
-            "045" => "126",
-            c if c.starts_with("05") => "120",
-            "061" => "1211",
-            "062" => "1212",
-            "063" => "1213",
-            "064" => "1214",
-            c if c.starts_with("06") => "121",
-            "071" => "1221",
-            "072" => "1222",
-            "073" => "1223",
-            "074" => "1224",
-            c if c.starts_with("07") => "122",
-            "081" => "1241",
-            "082" => "1242",
-            "084" | "0841" | "0842" => "1243",
-            "085" => "1244",
-            "086" => "1245",
-            c if c.starts_with("087") => "1246",
-            c if c.starts_with("08") => "124",
-            // "refused to deploy troops": a rejection, not specified further.
-            _ => "120",
-        },
-        Wrap::Demand | Wrap::Order => match code {
-            c if c.starts_with("04") => "106",
-            "045" => "108",
-            c if c.starts_with("05") => "102",
-            "061" => "1011",
-            "062" => "1012",
-            "063" => "1013",
-            "064" => "1014",
-            c if c.starts_with("06") => "101",
-            "071" => "1031",
-            "072" => "1032",
-            "073" => "1033",
-            "074" => "1034",
-            c if c.starts_with("07") => "103",
-            "084" | "0841" | "0842" => "1053",
-            "085" => "1054",
-            "086" => "1055",
-            c if c.starts_with("087") => "1056",
-            c if c.starts_with("08") => "105",
-            _ => "100",
-        },
+        Wrap::Refuse => parallel_code(code, &REFUSE)?,
+        Wrap::Demand | Wrap::Order => parallel_code(code, &DEMAND)?,
         Wrap::Threat => match code {
             "161" => "1313",
             "162" | "1621" | "1622" | "1623" => "1311",
@@ -1950,9 +1976,10 @@ fn wrapped_code(code: &str, wrap: Wrap) -> Option<&'static str> {
             c if c.starts_with("19") => "1384",
             c if c.starts_with("14") => "133",
             _ => "130",
-        },
+        }
+        .to_string(),
     };
-    ontology::lookup(c).map(|c| c.code)
+    ontology::lookup(&c).map(|c| c.code)
 }
 
 /// Fills the sentence's children index and lowercased lemmas.
@@ -2074,4 +2101,34 @@ fn same_claim(claim: &Event, denial: &Event) -> bool {
     claim.root == denial.root
         && fits(&denial.source, &claim.source)
         && fits(&denial.target, &claim.target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_codes_follow_cameos_parallel_subcodes() {
+        let cases = [
+            ("072", Wrap::Commit, Some("0332")),
+            ("072", Wrap::Refuse, Some("1222")),
+            ("072", Wrap::Demand, Some("1032")),
+            ("0841", Wrap::Commit, Some("0353")),
+            ("087", Wrap::Refuse, Some("1246")),
+            ("057", Wrap::Commit, Some("030")),
+            ("04", Wrap::Commit, None),
+            ("190", Wrap::Commit, None),
+            ("190", Wrap::Refuse, Some("120")),
+            // Mediation has codes of its own under every wrapper.
+            ("045", Wrap::Commit, Some("039")),
+            ("045", Wrap::Refuse, Some("126")),
+            ("045", Wrap::Demand, Some("108")),
+            ("081", Wrap::Demand, Some("1051")),
+            ("082", Wrap::Order, Some("1052")),
+            ("1721", Wrap::Threat, Some("132")),
+        ];
+        for (code, wrap, expected) in cases {
+            assert_eq!(wrapped_code(code, wrap), expected, "{code}");
+        }
+    }
 }
