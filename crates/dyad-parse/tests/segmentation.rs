@@ -441,3 +441,113 @@ fn bad_input_is_safe_and_bounded() {
         }
     }
 }
+
+#[test]
+fn splits_clitics_and_possessives() {
+    assert_eq!(
+        tokens("Russia's army didn't leave; the students' books can't wait."),
+        vec![
+            "Russia", "'s", "army", "did", "n't", "leave", ";", "the", "students", "'", "books",
+            "ca", "n't", "wait", "."
+        ]
+    );
+    assert_eq!(tokens("I cannot go"), vec!["I", "can", "not", "go"]);
+    assert_eq!(tokens("ago,they said"), vec!["ago", ",", "they", "said"]);
+}
+#[test]
+fn keeps_abbreviations_numbers_urls() {
+    assert_eq!(
+        tokens("Lt. Col. Smith of the U.S. Army sent 10,000 rifles (3.5 tons) in the 1990s."),
+        vec![
+            "Lt.", "Col.", "Smith", "of", "the", "U.S.", "Army", "sent", "10,000", "rifles", "(",
+            "3.5", "tons", ")", "in", "the", "1990s", "."
+        ]
+    );
+    assert_eq!(
+        tokens("See https://example.org/a-b?x=1, or mail j.doe@example.com."),
+        vec![
+            "See",
+            "https://example.org/a-b?x=1",
+            ",",
+            "or",
+            "mail",
+            "j.doe@example.com",
+            "."
+        ]
+    );
+}
+#[test]
+fn hyphens_and_slashes_follow_ud() {
+    assert_eq!(
+        tokens("a long-term, re-elected and/or pro-Russian e-mail"),
+        vec![
+            "a",
+            "long",
+            "-",
+            "term",
+            ",",
+            "re-elected",
+            "and",
+            "/",
+            "or",
+            "pro-Russian",
+            "e-mail"
+        ]
+    );
+}
+#[test]
+fn quotes_are_tokens() {
+    assert_eq!(
+        tokens("\"We deny it,\" he said."),
+        vec!["\"", "We", "deny", "it", ",", "\"", "he", "said", "."]
+    );
+}
+#[test]
+fn sentence_boundaries() {
+    assert_eq!(
+        sentences(
+            "Mr. Putin met Gen. Petraeus on Jan. 5. They talked. \"Good,\" he said. Then he left!"
+        ),
+        vec![
+            "Mr. Putin met Gen. Petraeus on Jan. 5.",
+            "They talked.",
+            "\"Good,\" he said.",
+            "Then he left!"
+        ]
+    );
+    assert_eq!(
+        sentences("Aid came from the U.S. The Taliban denied it."),
+        vec!["Aid came from the U.S.", "The Taliban denied it."]
+    );
+}
+#[test]
+fn paragraphs_end_sentences() {
+    assert_eq!(
+        sentences("Russia arms Taliban\n\nMoscow denied the report"),
+        vec!["Russia arms Taliban", "Moscow denied the report"]
+    );
+}
+#[test]
+fn datelines_are_their_own_sentence() {
+    assert_eq!(
+        sentences("KABUL (Reuters) - Russia supplies rifles."),
+        vec!["KABUL (Reuters) -", "Russia supplies rifles."]
+    );
+    assert_eq!(
+        sentences("KABUL, Feb 12 (Reuters) - Russia supplies rifles."),
+        vec!["KABUL, Feb 12 (Reuters) -", "Russia supplies rifles."]
+    );
+}
+#[test]
+fn overlong_sentences_are_cut() {
+    let text = "word ".repeat(10_000);
+    let (spans, ranges) = Segmenter::new().segment(&text);
+    assert_eq!(spans.len(), 10_000);
+    assert_eq!(ranges.len(), 40);
+    assert!(ranges.iter().all(|r| r.len() <= MAX_SENTENCE_TOKENS));
+}
+
+#[test]
+fn emoticons_are_tokens() {
+    assert_eq!(tokens("Great :-) thanks"), vec!["Great", ":-)", "thanks"]);
+}
