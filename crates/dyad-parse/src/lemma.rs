@@ -188,6 +188,22 @@ const IRREGULAR: &[(&str, &str)] = &[
 
 const VOWELS: &[char] = &['a', 'e', 'i', 'o', 'u'];
 
+/// The bases a stem left by "-ed" or "-ing" may come from, most likely first: with a
+/// doubled final consonant undone ("stopp" → "stop"), with an "e" restored ("hop" →
+/// "hope"), and as it is.
+fn verb_stem_bases(stem: &str) -> impl Iterator<Item = String> + '_ {
+    let mut chars = stem.chars().rev();
+    let undoubled = match (chars.next(), chars.next()) {
+        (Some(last), Some(before)) if last == before && "bgmnprt".contains(last) => {
+            Some(stem[..stem.len() - last.len_utf8()].to_string())
+        }
+        _ => None,
+    };
+    undoubled
+        .into_iter()
+        .chain([format!("{stem}e"), stem.to_string()])
+}
+
 /// Candidate lemmas of an inflected lowercase form, most likely first.
 fn candidates(lower: &str, xpos: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -218,13 +234,9 @@ fn candidates(lower: &str, xpos: &str) -> Vec<String> {
                 push(format!("{stem}y"));
             }
             if let Some(stem) = strip("ed") {
-                let chars: Vec<char> = stem.chars().collect();
-                let n = chars.len();
-                if n >= 2 && chars[n - 1] == chars[n - 2] && "bgmnprt".contains(chars[n - 1]) {
-                    push(chars[..n - 1].iter().collect());
+                for base in verb_stem_bases(stem) {
+                    push(base);
                 }
-                push(format!("{stem}e"));
-                push(stem.to_string());
             }
             if let Some(stem) = strip("d") {
                 if stem.ends_with('e') {
@@ -234,13 +246,9 @@ fn candidates(lower: &str, xpos: &str) -> Vec<String> {
         }
         "VBG" => {
             if let Some(stem) = strip("ing") {
-                let chars: Vec<char> = stem.chars().collect();
-                let n = chars.len();
-                if n >= 2 && chars[n - 1] == chars[n - 2] && "bgmnprt".contains(chars[n - 1]) {
-                    push(chars[..n - 1].iter().collect());
+                for base in verb_stem_bases(stem) {
+                    push(base);
                 }
-                push(format!("{stem}e"));
-                push(stem.to_string());
             }
         }
         "JJR" | "RBR" => {
