@@ -1,24 +1,15 @@
 //! `dyad actors ...` end to end: lookup output, user dictionaries, check and list; and
 //! the same user dictionaries used by `extract` and `ingest`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn dyad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(args)
-        .output()
-        .expect("run dyad")
-}
+use common::{dyad, temp_dir};
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dyad-actors-cli-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]

@@ -1,39 +1,18 @@
 //! `dyad ingest`, `docs`, `search` and `stats` run as a user runs them: the built
 //! binary in a temporary folder.
 
+mod common;
+
+use common::{dyad_in, json_lines, text};
+
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn dyad(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("running dyad")
-}
-
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
-
-fn json_lines(output: &Output) -> Vec<Value> {
-    assert!(output.status.success(), "{}", text(output));
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+use std::process::Command;
 
 /// `dyad stats` as name → value for the `store` group.
 fn stat(db: &Path, name: &str) -> Value {
-    json_lines(&dyad(db, &["stats", "--format", "json"]))
+    json_lines(&dyad_in(db, &["stats", "--format", "json"]))
         .into_iter()
         .find(|row| row["group"] == "store" && row["name"] == name)
         .unwrap_or_else(|| panic!("no stat {name}"))["value"]
@@ -68,7 +47,7 @@ fn ingest_then_list_show_search_and_stats() {
     write(&inputs, "one.txt", ARTICLE_ONE.as_bytes());
     write(&inputs, "two.txt", ARTICLE_TWO.as_bytes());
 
-    let first = dyad(&db, &["ingest", inputs.to_str().unwrap()]);
+    let first = dyad_in(&db, &["ingest", inputs.to_str().unwrap()]);
     assert!(first.status.success(), "{}", text(&first));
     let out = text(&first);
     assert!(summary_line(&out, "read").contains("2 documents"), "{out}");
@@ -84,7 +63,7 @@ fn ingest_then_list_show_search_and_stats() {
     let sentences = stat(&db, "sentences").as_u64().unwrap();
     assert!(sentences >= 4, "{sentences} sentences");
 
-    let docs = json_lines(&dyad(&db, &["docs", "--format", "json"]));
+    let docs = json_lines(&dyad_in(&db, &["docs", "--format", "json"]));
     assert_eq!(docs.len(), 2);
     let one = docs
         .iter()
@@ -94,18 +73,18 @@ fn ingest_then_list_show_search_and_stats() {
     assert_eq!(one["outlet"], "Test Wire");
     assert_eq!(one["language"], "en");
     assert_eq!(
-        json_lines(&dyad(
+        json_lines(&dyad_in(
             &db,
             &["docs", "list", "--limit", "1", "--format", "json"]
         ))
         .len(),
         1
     );
-    let csv = dyad(&db, &["docs", "--format", "csv"]);
+    let csv = dyad_in(&db, &["docs", "--format", "csv"]);
     assert!(String::from_utf8_lossy(&csv.stdout).starts_with("id,published,language"));
 
     let id = one["id"].as_str().unwrap();
-    let shown = dyad(&db, &["docs", "show", id]);
+    let shown = dyad_in(&db, &["docs", "show", id]);
     assert!(shown.status.success(), "{}", text(&shown));
     let shown = text(&shown);
     assert!(
@@ -113,21 +92,21 @@ fn ingest_then_list_show_search_and_stats() {
         "{shown}"
     );
     assert!(shown.contains("sentences:"), "{shown}");
-    let full = json_lines(&dyad(&db, &["docs", "show", id, "--format", "json"]));
+    let full = json_lines(&dyad_in(&db, &["docs", "show", id, "--format", "json"]));
     let doc_text = full[0]["text"].as_str().unwrap();
     assert!(!full[0]["sentences"].as_array().unwrap().is_empty());
     assert!(!full[0]["tokens"].as_array().unwrap().is_empty());
-    let by_prefix = dyad(&db, &["docs", "show", &id[..8], "--format", "json"]);
+    let by_prefix = dyad_in(&db, &["docs", "show", &id[..8], "--format", "json"]);
     assert_eq!(
         json_lines(&by_prefix)[0]["id"],
         id,
         "a unique prefix names the document"
     );
-    let missing = dyad(&db, &["docs", "show", "not-a-document-id"]);
+    let missing = dyad_in(&db, &["docs", "show", "not-a-document-id"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(text(&missing).contains("no document"), "{}", text(&missing));
 
-    let hits = json_lines(&dyad(&db, &["search", "rifles", "--format", "json"]));
+    let hits = json_lines(&dyad_in(&db, &["search", "rifles", "--format", "json"]));
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0]["doc"], id);
     let (start, end) = (
@@ -136,15 +115,15 @@ fn ingest_then_list_show_search_and_stats() {
     );
     assert!(doc_text[start..end].contains("10,000 rifles"));
     assert!(hits[0]["snippet"].as_str().unwrap().contains("[rifles]"));
-    let words = json_lines(&dyad(
+    let words = json_lines(&dyad_in(
         &db,
         &["search", "U.S.", "official", "--format", "json"],
     ));
     assert_eq!(words.len(), 1);
 
     // Re-ingesting changes nothing and says so.
-    let before = dyad(&db, &["stats", "--format", "json"]).stdout;
-    let again = dyad(&db, &["ingest", inputs.to_str().unwrap()]);
+    let before = dyad_in(&db, &["stats", "--format", "json"]).stdout;
+    let again = dyad_in(&db, &["ingest", inputs.to_str().unwrap()]);
     assert!(again.status.success(), "{}", text(&again));
     let out = text(&again);
     assert_eq!(
@@ -156,7 +135,7 @@ fn ingest_then_list_show_search_and_stats() {
         summary_line(&out, "duplicate").starts_with("duplicate  2"),
         "{out}"
     );
-    assert_eq!(dyad(&db, &["stats", "--format", "json"]).stdout, before);
+    assert_eq!(dyad_in(&db, &["stats", "--format", "json"]).stdout, before);
 }
 
 #[test]
@@ -165,9 +144,9 @@ fn non_english_documents_are_stored_and_counted() {
     let db = dir.path().join("store.db");
     let jsonl = "{\"text\": \"Москва поставила оружие правительству Афганистана, сообщили официальные лица. Талибы отрицают получение помощи.\", \"title\": \"Оружие\"}\n";
     let path = write(dir.path(), "ru.jsonl", jsonl.as_bytes());
-    let out = dyad(&db, &["ingest", path.to_str().unwrap()]);
+    let out = dyad_in(&db, &["ingest", path.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out));
-    let languages: Vec<Value> = json_lines(&dyad(&db, &["stats", "--format", "json"]))
+    let languages: Vec<Value> = json_lines(&dyad_in(&db, &["stats", "--format", "json"]))
         .into_iter()
         .filter(|r| r["group"] == "language")
         .collect();
@@ -202,12 +181,12 @@ fn standard_input_is_ingested() {
 fn usage_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("store.db");
-    assert_eq!(dyad(&db, &["ingest"]).status.code(), Some(2));
+    assert_eq!(dyad_in(&db, &["ingest"]).status.code(), Some(2));
     assert_eq!(
-        dyad(&db, &["docs", "--format", "xml"]).status.code(),
+        dyad_in(&db, &["docs", "--format", "xml"]).status.code(),
         Some(2)
     );
-    assert_eq!(dyad(&db, &["search"]).status.code(), Some(2));
+    assert_eq!(dyad_in(&db, &["search"]).status.code(), Some(2));
 }
 
 /// Every bad input of issue 2 §7 in one batch with good ones: each gets an error
@@ -298,7 +277,7 @@ fn bad_inputs_fail_alone_and_the_rest_is_stored() {
     args.extend(bad.iter().map(|p| p.display().to_string()));
     args.push(good_two.display().to_string());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = dyad(&db, &args);
+    let out = dyad_in(&db, &args);
     let all = text(&out);
     assert_eq!(out.status.code(), Some(1), "{all}");
     for path in bad {
@@ -312,8 +291,10 @@ fn bad_inputs_fail_alone_and_the_rest_is_stored() {
 
     // The good files, the two good JSONL lines and whatever the truncated gzip held
     // before the cut are stored, all complete.
-    let titles: Vec<Value> =
-        json_lines(&dyad(&db, &["docs", "--limit", "1000", "--format", "json"]));
+    let titles: Vec<Value> = json_lines(&dyad_in(
+        &db,
+        &["docs", "--limit", "1000", "--format", "json"],
+    ));
     let origins: Vec<&str> = titles
         .iter()
         .map(|d| d["origin"].as_str().unwrap())
@@ -350,11 +331,11 @@ fn the_repository_examples_ingest_cleanly() {
     }
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("store.db");
-    let out = dyad(&db, &["ingest", examples.to_str().unwrap()]);
+    let out = dyad_in(&db, &["ingest", examples.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(stat(&db, "documents").as_u64().unwrap() >= 12);
     let demo_db = dir.path().join("demo.db");
-    let demo = dyad(
+    let demo = dyad_in(
         &demo_db,
         &["demo", "--examples", examples.to_str().unwrap()],
     );

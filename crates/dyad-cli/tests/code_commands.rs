@@ -1,20 +1,8 @@
 //! `dyad extract`, `dyad events` and `dyad eval` as a user runs them.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn dyad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(args)
-        .output()
-        .expect("dyad runs")
-}
-
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dyad-code-cli-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{dyad, temp_dir};
 
 const FIELDS: [&str; 18] = [
     "doc",
@@ -39,7 +27,7 @@ const FIELDS: [&str; 18] = [
 
 #[test]
 fn extract_prints_the_contract_fields_in_order() {
-    let dir = temp("extract");
+    let dir = temp_dir("extract");
     let file = dir.join("article.txt");
     std::fs::write(
         &file,
@@ -77,7 +65,7 @@ fn extract_rejects_a_bad_date() {
 
 #[test]
 fn events_on_an_empty_store_print_the_header() {
-    let dir = temp("events");
+    let dir = temp_dir("events");
     let db = dir.join("empty.db");
     let db = db.to_str().unwrap();
     let nothing = dir.join("nothing");
@@ -102,7 +90,7 @@ fn events_on_an_empty_store_print_the_header() {
 
 #[test]
 fn reading_commands_do_not_create_a_store() {
-    let dir = temp("no-store");
+    let dir = temp_dir("no-store");
     let db = dir.join("typo.db");
     for command in [
         &["events"][..],
@@ -124,7 +112,7 @@ fn reading_commands_do_not_create_a_store() {
 
 #[test]
 fn events_reject_unknown_codes_and_certainties() {
-    let dir = temp("events-bad");
+    let dir = temp_dir("events-bad");
     let db = dir.join("empty.db");
     let out = dyad(&["--db", db.to_str().unwrap(), "events", "--code", "999"]);
     assert!(!out.status.success());

@@ -1,26 +1,14 @@
 //! `dyad balance`, `dyads`, `graph` and `double-games` run as a user runs them: the
 //! built binary on an edge list and on a store we fill with hand-written events.
 
+mod common;
+
+use common::{dyad_in, json_lines, temp_dir};
+
 use dyad_model::{Actor, Certainty, Date, DateRange, Document, Event, Sentence, Span};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dyad-graph-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn dyad(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("running dyad")
-}
+use std::process::Output;
 
 fn stdout_ok(output: &Output) -> String {
     assert!(
@@ -32,16 +20,9 @@ fn stdout_ok(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
 }
 
-fn json_lines(output: &Output) -> Vec<Value> {
-    stdout_ok(output)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 #[test]
 fn balance_of_an_edge_list() {
-    let dir = scratch("edges");
+    let dir = temp_dir("edges");
     let edges = dir.join("square.csv");
     // A square with one negative edge plus a pendant: L = 1.
     std::fs::write(
@@ -49,7 +30,7 @@ fn balance_of_an_edge_list() {
         "source,target,sign\nA,B,1\nB,C,1\nC,D,1\nA,D,-1\nD,E,-1\n",
     )
     .unwrap();
-    let out = dyad(
+    let out = dyad_in(
         &dir.join("unused.db"),
         &[
             "balance",
@@ -83,7 +64,7 @@ fn balance_of_an_edge_list() {
     let walk = report["walk_balance"].as_f64().unwrap();
     assert!(walk > 0.0 && walk < 1.0);
 
-    let heuristic = dyad(
+    let heuristic = dyad_in(
         &dir.join("unused.db"),
         &[
             "balance",
@@ -103,10 +84,10 @@ fn balance_of_an_edge_list() {
 
 #[test]
 fn bad_edge_list_names_file_and_line() {
-    let dir = scratch("bad");
+    let dir = temp_dir("bad");
     let edges = dir.join("bad.csv");
     std::fs::write(&edges, "source,target,sign\nA,B,1\nA,C,maybe\n").unwrap();
-    let out = dyad(
+    let out = dyad_in(
         &dir.join("unused.db"),
         &["balance", "--edges", edges.to_str().unwrap()],
     );
@@ -174,10 +155,10 @@ fn filled_store(dir: &Path) -> PathBuf {
 
 #[test]
 fn dyads_graph_and_double_games_from_the_store() {
-    let dir = scratch("store");
+    let dir = temp_dir("store");
     let db = filled_store(&dir);
 
-    let rows = json_lines(&dyad(
+    let rows = json_lines(&dyad_in(
         &db,
         &["dyads", "--level", "country", "--format", "json"],
     ));
@@ -191,7 +172,7 @@ fn dyads_graph_and_double_games_from_the_store() {
     assert_eq!(rus_afg["event_ids"].as_array().unwrap().len(), 1);
     assert!(rows.iter().all(|r| r["source"] != "USA"));
 
-    let graph: Value = serde_json::from_str(&stdout_ok(&dyad(
+    let graph: Value = serde_json::from_str(&stdout_ok(&dyad_in(
         &db,
         &["graph", "--level", "country", "--format", "json"],
     )))
@@ -205,19 +186,19 @@ fn dyads_graph_and_double_games_from_the_store() {
     assert_eq!(fight["sign"], -1);
     assert_eq!(fight["events"], 2);
 
-    let gexf = stdout_ok(&dyad(
+    let gexf = stdout_ok(&dyad_in(
         &db,
         &["graph", "--level", "country", "--format", "gexf"],
     ));
     assert!(gexf.contains(r#"<graph mode="dynamic""#));
     assert!(gexf.contains(r#"<spell start="2016-02-01" end="2016-02-29"/>"#));
-    let graphml = stdout_ok(&dyad(
+    let graphml = stdout_ok(&dyad_in(
         &db,
         &["graph", "--level", "country", "--format", "graphml"],
     ));
     assert!(graphml.contains(r#"<data key="sign">-1</data>"#));
 
-    let games = json_lines(&dyad(
+    let games = json_lines(&dyad_in(
         &db,
         &["double-games", "--level", "country", "--format", "json"],
     ));
@@ -225,7 +206,7 @@ fn dyads_graph_and_double_games_from_the_store() {
     assert_eq!(games[0]["actor"], "RUS");
     assert_eq!(games[0]["evidence"].as_array().unwrap().len(), 4);
 
-    let balance = json_lines(&dyad(
+    let balance = json_lines(&dyad_in(
         &db,
         &[
             "balance", "--level", "country", "--window", "all", "--format", "json",
