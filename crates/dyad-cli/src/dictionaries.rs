@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The dictionary options of a command.
-#[derive(clap::Args, Default)]
+#[derive(clap::Args)]
 pub struct DictionarySources {
     /// Add a dictionary in dyad's format: a file or a folder of *.dyad files (repeatable).
     #[arg(long = "dict", value_name = "FILE")]
