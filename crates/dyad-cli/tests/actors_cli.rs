@@ -3,14 +3,10 @@
 
 mod common;
 
-use common::{dyad, temp_dir};
+use common::{dyad, json_lines, stdout_ok, temp_dir};
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 #[test]
 fn lookup_prints_one_json_actor_per_line_with_its_explanation() {
@@ -23,17 +19,8 @@ fn lookup_prints_one_json_actor_per_line_with_its_explanation() {
         "--format",
         "json",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = stdout(&out);
-    let lines: Vec<serde_json::Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(lines.len(), 1, "{text}");
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 1, "{lines:?}");
     assert_eq!(lines[0]["code"], "RUSGOV");
     assert_eq!(lines[0]["country"], "RUS");
     assert_eq!(lines[0]["group"], serde_json::Value::Null);
@@ -61,16 +48,8 @@ fn lookup_uses_a_user_dictionary_and_rejects_a_bad_date() {
         "--format",
         "json",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        stdout(&out).contains("\"group\":\"night_owls\""),
-        "{}",
-        stdout(&out)
-    );
+    let text = stdout_ok(&out);
+    assert!(text.contains("\"group\":\"night_owls\""), "{text}");
     let bad = dyad(&["actors", "lookup", "Putin", "--date", "2010-13-01"]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--date 2010-13-01"));
@@ -94,7 +73,7 @@ fn check_reports_file_and_line_and_fails_on_errors() {
         bad.to_str().unwrap(),
         empty.to_str().unwrap(),
     ]);
-    let text = stdout(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{text}");
     let b = bad.display().to_string();
     assert!(
@@ -119,15 +98,14 @@ fn check_reports_file_and_line_and_fails_on_errors() {
         "{text}"
     );
     let ok = dyad(&["actors", "check"]);
-    assert!(ok.status.success(), "{}", stdout(&ok));
+    stdout_ok(&ok);
     std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn list_filters_by_kind() {
     let out = dyad(&["actors", "list", "--kind", "group", "--format", "json"]);
-    assert!(out.status.success());
-    let text = stdout(&out);
+    let text = stdout_ok(&out);
     assert!(text.lines().count() >= 10);
     assert!(text.lines().all(|l| l.contains("\"kind\":\"group\"")));
     assert!(text.contains("\"id\":\"taliban\""));
@@ -151,12 +129,7 @@ fn lookup_with_the_phoenix_dictionaries_only() {
         "--format",
         "json",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = stdout(&out);
+    let text = stdout_ok(&out);
     assert!(text.contains("\"code\":\"AFGCOP\""), "{text}");
     assert!(text.contains("Phoenix.agents.txt:"), "{text}");
 }
@@ -249,11 +222,7 @@ fn ingest_uses_a_user_dictionary_and_rejects_a_broken_one() {
     ) {
         return;
     }
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    stdout_ok(&out);
     let events = dyad(&["--db", db, "events", "--format", "json"]);
     let stdout = String::from_utf8(events.stdout).unwrap();
     assert!(stdout.contains("TCDMILRHB"), "{stdout}");

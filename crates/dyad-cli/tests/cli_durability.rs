@@ -1,22 +1,13 @@
 //! The store survives `kill -9` mid-ingest with only whole documents, and two
 //! concurrent `dyad ingest` processes into one store both finish without loss.
 
+mod common;
+
+use common::text;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn dyad() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-}
-
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
 
 /// A JSONL corpus of `n` distinct wire-style articles of about 1.5 KB each.
 fn synthetic_corpus(path: &Path, n: usize, tag: &str) {
@@ -55,7 +46,7 @@ fn synthetic_corpus(path: &Path, n: usize, tag: &str) {
 }
 
 fn ingest(db: &Path, inputs: &[&Path]) -> Command {
-    let mut cmd = dyad();
+    let mut cmd = common::dyad_command();
     cmd.arg("--db").arg(db).arg("ingest").args(inputs);
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     cmd
@@ -141,15 +132,15 @@ fn two_concurrent_ingests_into_one_store_both_succeed() {
     let dir = tempfile::tempdir().unwrap();
     let first: PathBuf = dir.path().join("first.jsonl");
     let second: PathBuf = dir.path().join("second.jsonl");
-    let common: PathBuf = dir.path().join("common.jsonl");
+    let overlap: PathBuf = dir.path().join("common.jsonl");
     synthetic_corpus(&first, 3_000, "a");
     synthetic_corpus(&second, 3_000, "b");
-    synthetic_corpus(&common, 500, "c");
+    synthetic_corpus(&overlap, 500, "c");
     let db = dir.path().join("store.db");
     // Each run also stores the same documents as the other, racing on them.
     let started = Instant::now();
-    let a = ingest(&db, &[&first, &common]).spawn().unwrap();
-    let b = ingest(&db, &[&common, &second]).spawn().unwrap();
+    let a = ingest(&db, &[&first, &overlap]).spawn().unwrap();
+    let b = ingest(&db, &[&overlap, &second]).spawn().unwrap();
     let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
     assert!(a.status.success(), "first: {}", text(&a));
     assert!(b.status.success(), "second: {}", text(&b));

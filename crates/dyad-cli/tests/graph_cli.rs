@@ -3,22 +3,11 @@
 
 mod common;
 
-use common::{dyad_in, json_lines, temp_dir};
+use common::{dyad_in, json_lines, stdout_ok, temp_dir};
 
 use dyad_model::{Actor, Certainty, Date, DateRange, Document, Event, Sentence, Span};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Output;
-
-fn stdout_ok(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
 
 #[test]
 fn balance_of_an_edge_list() {

@@ -1,18 +1,14 @@
 //! `dyad parse` and `dyad eval-parse` on small files we write here.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-fn dyad() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-}
+use common::{dyad, json_lines, temp_dir};
 
-fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dyad-parse-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("creating a temporary directory");
-    let path = dir.join(name);
+/// Writes `contents` to a file of its own folder and returns its path as a string.
+fn temp_file(name: &str, contents: &[u8]) -> String {
+    let path = temp_dir(name).join(name);
     std::fs::write(&path, contents).expect("writing a temporary file");
-    path
+    path.display().to_string()
 }
 
 #[test]
@@ -23,16 +19,8 @@ fn parse_prints_conllu_and_json() {
          The Taliban didn't comment."
             .as_bytes(),
     );
-    let out = dyad()
-        .arg("parse")
-        .arg(&path)
-        .output()
-        .expect("running dyad");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = dyad(&["parse", &path]);
+    assert!(out.status.success(), "{}", common::text(&out));
     let conllu = String::from_utf8(out.stdout).expect("UTF-8 output");
     assert_eq!(conllu.matches("# text = ").count(), 3, "{conllu}");
     let supplied = conllu
@@ -44,17 +32,8 @@ fn parse_prints_conllu_and_json() {
     assert_eq!(fields[3], "VERB");
     assert!(conllu.lines().any(|l| l.split('\t').nth(1) == Some("n't")));
 
-    let out = dyad()
-        .args(["parse", "--format", "json"])
-        .arg(&path)
-        .output()
-        .expect("running dyad");
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).expect("UTF-8 output");
-    let lines: Vec<serde_json::Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON lines"))
-        .collect();
+    let out = dyad(&["parse", "--format", "json", &path]);
+    let lines = json_lines(&out);
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[1]["tokens"][0]["form"], "Russia");
     assert_eq!(lines[1]["tokens"][0]["span"], serde_json::json!([18, 24]));
@@ -63,11 +42,7 @@ fn parse_prints_conllu_and_json() {
 #[test]
 fn parse_rejects_binary_input_naming_the_file() {
     let path = temp_file("binary.txt", &[0xff, 0xfe, 0x00, 0x81]);
-    let out = dyad()
-        .arg("parse")
-        .arg(&path)
-        .output()
-        .expect("running dyad");
+    let out = dyad(&["parse", &path]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("binary.txt"), "{stderr}");
@@ -81,16 +56,8 @@ fn eval_parse_prints_named_scores() {
 3\trifles\trifle\tNOUN\tNNS\t_\t2\tobj\t_\tSpaceAfter=No\n\
 4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
     let path = temp_file("gold.conllu", gold.as_bytes());
-    let out = dyad()
-        .arg("eval-parse")
-        .arg(&path)
-        .output()
-        .expect("running dyad");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = dyad(&["eval-parse", &path]);
+    assert!(out.status.success(), "{}", common::text(&out));
     let text = String::from_utf8(out.stdout).expect("UTF-8 output");
     let names: Vec<&str> = text.lines().filter_map(|l| l.split(' ').next()).collect();
     for name in [
@@ -110,11 +77,7 @@ fn eval_parse_prints_named_scores() {
     assert!(text.contains("TOKENS_F1 100.00"), "{text}");
 
     let broken = temp_file("broken.conllu", b"1\tRussia\tRussia\n");
-    let out = dyad()
-        .arg("eval-parse")
-        .arg(&broken)
-        .output()
-        .expect("running dyad");
+    let out = dyad(&["eval-parse", &broken]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

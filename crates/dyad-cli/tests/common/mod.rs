@@ -7,17 +7,19 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The `dyad` binary, for tests that spawn it themselves.
+pub fn dyad_command() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+}
+
 /// Runs `dyad ARGS...`.
 pub fn dyad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(args)
-        .output()
-        .expect("running dyad")
+    dyad_command().args(args).output().expect("running dyad")
 }
 
 /// Runs `dyad --db DB ARGS...`.
 pub fn dyad_in(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
+    dyad_command()
         .arg("--db")
         .arg(db)
         .args(args)
@@ -34,10 +36,15 @@ pub fn text(output: &Output) -> String {
     )
 }
 
+/// Standard output of a run that must have succeeded.
+pub fn stdout_ok(output: &Output) -> String {
+    assert!(output.status.success(), "{}", text(output));
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
 /// The JSON objects of a successful `--format json` run, one per line.
 pub fn json_lines(output: &Output) -> Vec<Value> {
-    assert!(output.status.success(), "{}", text(output));
-    String::from_utf8_lossy(&output.stdout)
+    stdout_ok(output)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
