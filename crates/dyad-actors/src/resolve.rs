@@ -447,6 +447,9 @@ struct Match {
     start: usize,
     end: usize,
     hit: Hit,
+    /// An agent the same words also name ("Senate" is the US Congress and a
+    /// legislature), for when a country before them decides.
+    agent: Option<Hit>,
 }
 
 impl Component for Resolver {
@@ -594,6 +597,7 @@ impl Resolver {
                             start: i,
                             end: j + 1,
                             hit: *hit,
+                            agent: None,
                         });
                     }
                 }
@@ -603,10 +607,16 @@ impl Resolver {
                 };
                 node = next;
                 if let Some(hit) = index.hits(node).iter().find(fits) {
+                    let agent = index
+                        .hits(node)
+                        .iter()
+                        .filter(fits)
+                        .find(|h| self.entry(h).kind == Kind::Agent);
                     best = Some(Match {
                         start: i,
                         end: j + 1,
                         hit: *hit,
+                        agent: agent.copied(),
                     });
                 }
             }
@@ -641,6 +651,28 @@ impl Resolver {
                 matches.remove(k + 1);
             }
             k += 1;
+        }
+    }
+
+    /// "Rwanda's Senate", "the Rwandan Senate": words that name another country's
+    /// body ("Senate" is also the US Congress) and an agent are the agent of the
+    /// country named just before them.
+    fn prefer_agents_after_countries(&self, ctx: &Ctx, matches: &mut [Match]) {
+        for k in 1..matches.len() {
+            let (a, b) = (matches[k - 1], matches[k]);
+            let adjacent =
+                b.start == a.end || (b.start == a.end + 1 && ctx.feats[a.end].possessive);
+            let country = self.entry(&a.hit);
+            let body = self.entry(&b.hit);
+            if adjacent
+                && country.kind == Kind::Country
+                && matches!(body.kind, Kind::Org | Kind::Group)
+                && body.country != country.iso3
+            {
+                if let Some(agent) = b.agent {
+                    matches[k].hit = agent;
+                }
+            }
         }
     }
 
@@ -679,6 +711,7 @@ impl Resolver {
     fn sentence(&self, ctx: &Ctx, s: usize, range: std::ops::Range<usize>) -> Vec<Found> {
         let mut matches = self.matches(ctx, range.clone());
         self.join_ethnic_demonyms(&mut matches);
+        self.prefer_agents_after_countries(ctx, &mut matches);
         let end = range.end;
         let mut found = Vec::new();
         let mut k = 0;

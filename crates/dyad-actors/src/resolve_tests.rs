@@ -214,6 +214,39 @@ fn agents_combine_with_countries_and_groups() {
 }
 
 #[test]
+fn a_country_before_another_countrys_body_makes_it_the_countrys_agent() {
+    let mut dicts = Dictionaries::new();
+    let diags = dicts.load_str(
+        "test.dyad",
+        &format!("{DICT}\n@org us_congress\nname: United States Congress\nalias: Senate\ncode: USALEG\ncountry: USA\n\n@agent upper_house\nname: upper house\nalias: senate\nsector: LEG\n"),
+    );
+    assert!(diags.is_empty(), "{diags:?}");
+    let resolver = Resolver::new(Arc::new(dicts));
+    let codes = |text: &str| {
+        let mut doc = Document::new("test", text, None);
+        Segmenter::new().annotate(&mut doc);
+        resolver.annotate(&mut doc);
+        doc.mentions
+            .into_iter()
+            .map(|m| (m.actor.text, m.actor.code))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes("The Senate voted."), [pair("Senate", Some("USALEG"))]);
+    assert_eq!(
+        codes("Russia's Senate voted."),
+        [pair("Russia's Senate", Some("RUSLEG"))]
+    );
+    assert_eq!(
+        codes("The Russian Senate voted."),
+        [pair("Russian Senate", Some("RUSLEG"))]
+    );
+    assert_eq!(
+        codes("The American Senate voted."),
+        [pair("American Senate", Some("USALEG"))]
+    );
+}
+
+#[test]
 fn coordination_gives_each_actor_the_agent() {
     assert_eq!(
         codes("Afghan and NATO military operations resumed."),
