@@ -130,6 +130,15 @@ struct Frame {
     scheduled: bool,
     /// Announced on a condition ("will withdraw unless ..."): CAMEO's threat.
     ultimatum: bool,
+    /// Announced on a condition with "if" ("may halt mediation if ..."): with a modal,
+    /// a threat when the act is protest, sanction or force.
+    conditioned: bool,
+    /// Intended by a verb that voices the subject's own commitment or wish ("is
+    /// willing to send troops to help", "wants to help"), not a bare future or plan.
+    expressed: bool,
+    /// Prepared ("prepared to resume shelling", "is preparing an offensive"): for force,
+    /// a show of force that is under way, not a threat.
+    prepared: bool,
     claimant: Option<Actor>,
     denier: Option<Actor>,
     wrapper: Option<(usize, Wrap)>,
@@ -238,7 +247,34 @@ impl<'a> View<'a> {
                 && self.tok(i).xpos == "VBN"
                 // A participle with an object of its own is active ("tanks fired shells").
                 && self.child_rel(i, "obj").is_none()
-                && self.false_agent(i).is_none())
+                && self.false_agent(i).is_none()
+                && !self.controls_its_subject(i))
+    }
+
+    /// A past form of a verb whose infinitive complement its own subject carries out
+    /// ("ministers agreed/acl to provide aid"): a finite verb misread as a participle,
+    /// for such verbs have no passive with an infinitive.
+    fn controls_its_subject(&self, i: usize) -> bool {
+        matches!(
+            self.lemma(i),
+            "agree"
+                | "vow"
+                | "pledge"
+                | "promise"
+                | "offer"
+                | "refuse"
+                | "decline"
+                | "threaten"
+                | "try"
+                | "attempt"
+                | "fail"
+                | "decide"
+                | "plan"
+                | "prepare"
+                | "vote"
+                | "swear"
+                | "undertake"
+        ) && self.children(i).any(|c| self.is_infinitive_clause(c))
     }
 
     /// An "agent" without "by" is an object the parser mislabelled ("tanks fired/acl
@@ -300,13 +336,26 @@ impl<'a> View<'a> {
         {
             return Some((s, h));
         }
-        if self.rel(h) != "root" && t.xpos != "VBD" {
+        // An actor that opens the sentence ("Serbia/compound eased/amod emergency
+        // measures") is the subject of a clause, not a modifier of a noun phrase.
+        let opens_sentence = |c: usize| {
+            self.mention(c).is_some()
+                && c + 1 == i
+                && (0..c).all(|b| self.tok(b).upos == Upos::DET || self.head(b) == Some(c))
+        };
+        if self.rel(h) != "root" && t.xpos != "VBD" && !self.children(h).any(opens_sentence) {
             return None;
         }
+        // Also a noun the tagger read as an adjective when it names an actor ("a
+        // U.S. official/ADJ praised").
         let nominal = |c: usize| {
             c < i
                 && matches!(self.rel(c), "amod" | "compound")
-                && matches!(self.tok(c).upos, Upos::NOUN | Upos::PROPN)
+                && (matches!(self.tok(c).upos, Upos::NOUN | Upos::PROPN)
+                    || self.mention(c).is_some()
+                    || self.children(c).any(|d| {
+                        matches!(self.rel(d), "compound" | "flat") && self.mention(d).is_some()
+                    }))
         };
         let subject = self
             .children(h)
@@ -445,6 +494,19 @@ impl<'a> View<'a> {
             && i > 0
             && self.tok(i - 1).upos == Upos::PUNCT
             && self.doc.text[self.tok(i - 1).span.range()] == *","
+    }
+
+    /// The nearest verb above `p` (a few steps up): the clause a participle hung on a
+    /// noun belongs to.
+    fn verbal_ancestor(&self, p: usize) -> Option<usize> {
+        let mut g = self.head(p)?;
+        for _ in 0..4 {
+            if self.is_verbal(g) {
+                return Some(g);
+            }
+            g = self.head(g)?;
+        }
+        None
     }
 
     /// The subject of a finite verb that has none in the parse, read from the noun
@@ -728,7 +790,10 @@ impl Coder {
     /// The head token filling a slot of the verb or noun at `p`.
     fn slot(&self, v: &View, p: usize, kind: Kind, slot: &Slot) -> Option<usize> {
         match (slot, kind) {
-            (Slot::Subject, Kind::Verb) => self.subject(v, p, 0),
+            // "a first patch of peacekeeping troops arrived": the troops.
+            (Slot::Subject, Kind::Verb) => {
+                self.subject(v, p, 0).map(|s| self.partitive_whole(v, s))
+            }
             (Slot::Subject, Kind::Noun) => self.noun_source(v, p),
             (Slot::Object, Kind::Verb) => self.object(v, p),
             (Slot::Object, Kind::Noun) => self.prep(v, p, "of"),
@@ -791,6 +856,18 @@ impl Coder {
                     self.subject(v, h, depth + 1)
                 };
             }
+            // "The United Nations inspectors want ..." read as "Nations" with a relative
+            // clause whose subject is "inspectors": one noun phrase split in two, the
+            // actor in its first half.
+            if let Some(h) = v.head(p).filter(|&h| {
+                v.rel(p).starts_with("acl")
+                    && h + 1 == s
+                    && self.mention_in(v, s, NO_TOKEN, 0).is_none()
+                    && v.mention(h)
+                        .is_some_and(|m| v.doc.mentions[m].actor.is_resolved())
+            }) {
+                return Some(h);
+            }
             return Some(self.antecedent(v, p, s));
         }
         if let Some(s) = v.adjacent_subject(p) {
@@ -820,7 +897,13 @@ impl Coder {
                 self.subject(v, h, depth + 1)
             }
             "xcomp" | "advcl" | "ccomp" | "obj" | "obl" | "csubj" if v.is_verbal(h) => {
-                if self.words.object_control.contains(v.lemma(h)) {
+                // "jailed a student for helping militants", "thanked Egypt for
+                // mediating": what one is punished or thanked for, one did.
+                let for_doing = v.base_rel(p) == "advcl"
+                    && v.tok(p).xpos == "VBG"
+                    && v.children(p)
+                        .any(|m| matches!(v.rel(m), "mark" | "case") && v.lemma(m) == "for");
+                if for_doing || self.words.object_control.contains(v.lemma(h)) {
                     if let Some(o) = self.object(v, h) {
                         return Some(o);
                     }
@@ -834,14 +917,7 @@ impl Coder {
             // ", killing eight people" hung on the nearest noun: an adjunct of the
             // clause, whose subject it shares.
             "acl" | "acl:relcl" if v.is_comma_participle(p) => {
-                let mut g = h;
-                for _ in 0..4 {
-                    if v.is_verbal(g) {
-                        return self.subject(v, g, depth + 1);
-                    }
-                    g = v.head(g)?;
-                }
-                None
+                self.subject(v, v.verbal_ancestor(p)?, depth + 1)
             }
             // "its willingness to meet", "a decision to withdraw": the one who has the
             // will, not the noun, unless the noun is an actor ("the first state to").
@@ -860,14 +936,25 @@ impl Coder {
             "acl" | "acl:relcl" => Some(h),
             "amod" if v.misread_clause(p).is_some() => v.misread_clause(p).map(|(s, _)| s),
             // A gerund read as a modifier: the subject of the verb taking its noun.
+            // Also under an oblique: "resorted to throwing/compound stones/obl".
             "amod" | "compound" if self.premodified_noun(v, p).is_some() => {
                 let g = v.head(h)?;
-                (v.rel(h) == "obj" && v.is_verbal(g))
+                (matches!(v.rel(h), "obj" | "obl") && v.is_verbal(g))
                     .then(|| self.subject(v, g, depth + 1))
                     .flatten()
             }
             _ => None,
         }
+    }
+
+    /// Whether the `by` agent of the passive `p` is a mishap ("killed by the crash").
+    fn mishap_agent(&self, v: &View, p: usize) -> bool {
+        v.children(p)
+            .find(|&c| {
+                v.rel(c) == "obl:agent"
+                    || (matches!(v.base_rel(c), "obl" | "nmod") && v.case_of(c) == Some("by"))
+            })
+            .is_some_and(|a| v.names_mishap(a))
     }
 
     /// A passive without a `by` agent names its agent through the event that caused
@@ -926,9 +1013,50 @@ impl Coder {
             })
             .or_else(|| v.infinitive_subject(p))
             .or_else(|| v.false_agent(p))
+            .or_else(|| self.shared_object(v, p))
+            .or_else(|| self.up_to_object(v, p))
     }
 
-    /// The whole a partitive object names: "suspended part of its aid" suspends aid.
+    /// "contribute up/prt to/case 4,000 troops/obl": a count with "up to" the parser
+    /// read as a particle and a "to" phrase is the object.
+    fn up_to_object(&self, v: &View, p: usize) -> Option<usize> {
+        v.children(p).find(|&c| {
+            v.base_rel(c) == "obl"
+                && v.children(c).any(|d| v.rel(d) == "nummod")
+                && v.children(c).any(|d| {
+                    v.rel(d) == "case"
+                        && v.lemma(d) == "to"
+                        && d > 0
+                        && v.lemma(d - 1) == "up"
+                        && v.head(d - 1) == Some(p)
+                })
+        })
+    }
+
+    /// The object coordinated verbs share: "captured and executed ten soldiers"
+    /// (the parser hangs it on the first verb), "donated and delivered medicine" (on
+    /// the second). Only between verbs with no subject of their own in between.
+    fn shared_object(&self, v: &View, p: usize) -> Option<usize> {
+        let own_subject = |t: usize| v.children(t).any(|c| v.base_rel(c) == "nsubj");
+        if !v.is_verbal(p) {
+            return None;
+        }
+        if let Some(h) = v.head(p).filter(|&h| {
+            v.rel(p) == "conj" && h < p && v.tok(h).upos == Upos::VERB && !own_subject(p)
+        }) {
+            if let Some(o) = v.direct_object(h).filter(|&o| o > p) {
+                return Some(o);
+            }
+        }
+        v.children(p)
+            .filter(|&c| {
+                c > p && v.rel(c) == "conj" && v.tok(c).upos == Upos::VERB && !own_subject(c)
+            })
+            .find_map(|c| v.direct_object(c))
+    }
+
+    /// The whole a partitive subject or object names: "suspended part of its aid"
+    /// suspends aid.
     fn partitive_whole(&self, v: &View, o: usize) -> usize {
         if !matches!(
             v.lemma(o),
@@ -946,6 +1074,11 @@ impl Coder {
                 | "tonne"
                 | "barrel"
                 | "kilogram"
+                | "kg"
+                | "pound"
+                | "dollar"
+                | "euro"
+                | "worth"
                 | "gallon"
                 | "litre"
                 | "liter"
@@ -957,6 +1090,13 @@ impl Coder {
                 | "amount"
                 | "quantity"
                 | "lot"
+                // Groups sent or arriving: "a contingent of troops".
+                | "batch"
+                | "patch"
+                | "deployment"
+                | "contingent"
+                | "group"
+                | "wave"
         ) {
             return o;
         }
@@ -1205,6 +1345,109 @@ impl Coder {
         tok
     }
 
+    /// The country of the place an act is done to: the target slot or the object when
+    /// it names a place ("shelled Aleppo"), else a place in their locative phrases
+    /// ("the refineries in Iran", "an attack on a mall in Kenya's capital"), else, for
+    /// an event noun or a verb with an object, a locative phrase of its own (the
+    /// parser often hangs "in Iran" on the verb).
+    fn place_target(
+        &self,
+        v: &View,
+        p: usize,
+        kind: Kind,
+        target: Option<usize>,
+        object: Option<usize>,
+    ) -> Option<Actor> {
+        let slots = [target, object.filter(|&o| Some(o) != target)];
+        if let Some(place) = slots
+            .into_iter()
+            .flatten()
+            .find_map(|t| self.place_in(v, t, 0))
+        {
+            return Some(place);
+        }
+        let own = kind == Kind::Noun || object.is_some();
+        if !own {
+            return None;
+        }
+        if let Some(place) = v
+            .children(p)
+            .filter(|&c| matches!(v.base_rel(c), "obl" | "nmod") && is_locative(v.case_of(c)))
+            .find_map(|c| self.place_in(v, c, 1))
+        {
+            return Some(place);
+        }
+        // "sent a team to help identify victims of the crash in Ukraine": where the
+        // purpose is carried out.
+        let mut stack: Vec<(usize, u8)> = v
+            .children(p)
+            .filter(|&c| kind == Kind::Verb && v.is_infinitive_clause(c))
+            .map(|c| (c, 0))
+            .collect();
+        while let Some((t, depth)) = stack.pop() {
+            if is_locative(v.case_of(t)) && matches!(v.base_rel(t), "obl" | "nmod") {
+                if let Some(place) = self.place_at(v, t) {
+                    return Some(place);
+                }
+            }
+            if depth < 5 {
+                stack.extend(
+                    v.children(t)
+                        .filter(|&c| {
+                            matches!(v.base_rel(c), "obj" | "obl" | "nmod" | "xcomp" | "acl")
+                        })
+                        .map(|c| (c, depth + 1)),
+                );
+            }
+        }
+        None
+    }
+
+    /// A place at `t` or in its locative, "on" or "against" phrases, a few levels down.
+    fn place_in(&self, v: &View, t: usize, depth: u8) -> Option<Actor> {
+        if let Some(place) = self.place_at(v, t) {
+            return Some(place);
+        }
+        if depth >= 3 {
+            return None;
+        }
+        v.children(t)
+            .filter(|&c| {
+                matches!(v.base_rel(c), "nmod" | "obl")
+                    && v.rel(c) != "nmod:poss"
+                    && (is_locative(v.case_of(c))
+                        || matches!(v.case_of(c), Some("on" | "against" | "for" | "over")))
+            })
+            .find_map(|c| self.place_in(v, c, depth + 1))
+    }
+
+    /// The country named by the phrase at `t`: an actor that is a country or one of its
+    /// places (a city resolves to its country), its own or a possessor's ("Kenya's
+    /// capital"), else a gazetteer name.
+    fn place_at(&self, v: &View, t: usize) -> Option<Actor> {
+        let own = v.mention(t).or_else(|| {
+            v.children(t)
+                .filter(|&c| matches!(v.rel(c), "nmod:poss" | "compound" | "amod" | "flat"))
+                .find_map(|c| v.mention(c))
+        });
+        if let Some(m) = own {
+            let actor = &v.doc.mentions[m].actor;
+            let country_level =
+                actor.group.is_none() && actor.country.is_some() && actor.code == actor.country;
+            if country_level {
+                return Some(actor.clone());
+            }
+        }
+        // Else the gazetteer: also for a name some dictionary reads as another kind
+        // of actor ("Kabul" for the Afghan government).
+        if v.tok(t).upos != Upos::PROPN {
+            return None;
+        }
+        let location = context::find_place_at(v.doc, v.sentence, v.first + t)?;
+        let words = v.doc.slice(self.phrase_span(v, t)).to_string();
+        place_actor(&location, words)
+    }
+
     /// Codes one match into events, one per source–target pair.
     fn emit(&self, v: &View, p: usize, pattern: &Pattern, out: &mut Vec<Coded>) {
         let kind = pattern.kind;
@@ -1216,6 +1459,10 @@ impl Coder {
             .target
             .as_ref()
             .and_then(|slot| self.slot(v, p, kind, slot));
+        // "victims killed by the crash": no one did it.
+        if kind == Kind::Verb && v.is_passive(p) && self.mishap_agent(v, p) {
+            return;
+        }
         let mut sources = Vec::new();
         if let Some(s) = source_tok {
             self.actors(v, self.pronoun_antecedent(v, p, s), NO_TOKEN, &mut sources);
@@ -1255,7 +1502,15 @@ impl Coder {
         if sources.is_empty() && targets.is_empty() {
             return;
         }
-        let frame = self.frame(v, p);
+        // "called parliamentary elections", "visited the site": a consultation is
+        // with someone; one whose partner slot holds no actor is another sense.
+        let with_nobody = target_tok.is_some()
+            && targets.is_empty()
+            && !matches!(&pattern.target, Some(Slot::Prep(prep)) if is_locative(Some(prep)));
+        if with_nobody && ontology::root_number(&pattern.code) == 4 {
+            return;
+        }
+        let mut frame = self.frame(v, p);
         if frame.appealed_for {
             return;
         }
@@ -1273,12 +1528,39 @@ impl Coder {
                     trigger = wrapper;
                 }
             }
+        } else if let Some((wrapper, Wrap::Commit)) = frame.wrapper.filter(|&(w, _)| {
+            v.children(w)
+                .any(|c| v.base_rel(c) == "aux" && matches!(v.lemma(c), "must" | "should"))
+        }) {
+            // "X says Y must be ready to mediate": X demands it of Y.
+            wrapped_by = Some(wrapper);
+            if let Some(wrapped) = wrapped_code(code, Wrap::Demand) {
+                code = wrapped;
+                trigger = wrapper;
+                if let Some(claimant) = frame.claimant.clone() {
+                    targets = std::mem::take(&mut sources);
+                    sources.push((usize::MAX, claimant));
+                }
+            }
         } else if let Some((wrapper, wrap)) = frame.wrapper {
             wrapped_by = Some(wrapper);
+            // "vowed to fight": a commitment to protest, sanction or fight is CAMEO's
+            // threat; one to coerce ("pledged to expel") stays the act, intended.
+            let force = matches!(ontology::root_number(code), 14 | 16 | 18..=20);
+            let wrap = match wrap {
+                Wrap::Commit if force && !frame.negated => Wrap::Threat,
+                w => w,
+            };
             match wrapped_code(code, wrap) {
                 Some(wrapped) => {
                     code = wrapped;
                     trigger = wrapper;
+                    // "X said lifting sanctions is out of the question": X refuses.
+                    if let (true, Wrap::Refuse, Some(claimant)) =
+                        (sources.is_empty(), wrap, frame.claimant.clone())
+                    {
+                        sources.push((usize::MAX, claimant));
+                    }
                 }
                 // No CAMEO intent code for it: the event itself, as intended.
                 None => intended = true,
@@ -1292,26 +1574,82 @@ impl Coder {
                     sources.push((usize::MAX, claimant));
                 }
             }
-        } else if frame.intended && !frame.hypothetical && !frame.scheduled {
-            // CAMEO codes announced cooperation as intent (03x), announced force as
-            // threat (13x), and "will not" cooperate as rejection (12x, not negated).
+        } else if frame.prepared
+            && matches!(ontology::root_number(code), 18..=20)
+            && !frame.negated
+            && !frame.hypothetical
+        {
+            // Preparing an attack is CAMEO's show of force (150), and it is under way.
+            code = "150";
+            frame.intended = false;
+        } else if (frame.intended
+            || frame.ultimatum
+            // "may halt mediation if ...": a modal act on a condition.
+            || (frame.conditioned
+                && frame.uncertain
+                && matches!(ontology::root_number(code), 14 | 16..=20)))
+            && !frame.hypothetical
+            && !frame.scheduled
+        {
+            // Bare future or plan ("will supply", "plans to meet") keeps the act's
+            // code: the certainty `intended` says it is announced, and a 03x code on
+            // top would count the intent twice. An actor announcing its own act
+            // ("Hungary said it will support ...") has made a commitment, which is
+            // CAMEO's 03x, as a commissive verb ("agreed to") or a stated wish
+            // ("wants to help") is; that statement happened, so it is not
+            // `intended`. Announced force is CAMEO's threat (13x), which likewise
+            // has been made, and "will not" cooperate its rejection (12x, not negated).
+            let self_announced = frame.claimant.as_ref().is_some_and(|c| {
+                sources
+                    .iter()
+                    .any(|(_, s)| c.node_key() == s.node_key() || same_actor(c, s))
+            });
             let root = ontology::root_number(code);
             let wrap = match root {
                 _ if frame.ultimatum && !frame.negated => Some(Wrap::Threat),
                 4..=8 if frame.negated => Some(Wrap::Refuse),
-                4..=8 => Some(Wrap::Commit),
+                4..=8 if self_announced || frame.expressed => Some(Wrap::Commit),
                 14 | 16..=20 if !frame.negated => Some(Wrap::Threat),
                 _ => None,
             };
             if let Some(wrapped) = wrap.and_then(|w| wrapped_code(code, w)) {
                 code = wrapped;
                 negated &= wrap != Some(Wrap::Refuse);
+                frame.intended &= !matches!(wrap, Some(Wrap::Commit | Wrap::Threat));
             }
         }
         let Some(cameo) = ontology::lookup(code) else {
             return;
         };
         let object = self.slot(v, p, kind, &Slot::Object);
+        let trigger_doc = v.first + trigger;
+        let location = context::find_location(v.doc, v.sentence, trigger_doc);
+        // "Insurgents shelled Aleppo", "inspectors re-examined the refineries in
+        // Iran": an act done to a place, with no actor as target, targets its country.
+        let mut target_is_place = false;
+        // The act's own code decides, also under a wrapper ("threatened to shell").
+        if acts_on_place(&pattern.code) && targets.iter().all(|(_, a)| !a.is_resolved()) {
+            let event_noun_target = target_tok
+                .filter(|&t| self.patterns.noun(v.lemma(t)).next().is_some())
+                .is_some();
+            let place = self
+                .place_target(v, p, kind, target_tok, object)
+                // "claimed responsibility for the attack", "sorrow over the shootings":
+                // the event named happened where the sentence places it.
+                .or_else(|| {
+                    (event_noun_target && matches!(pattern.code.as_str(), "015" | "018"))
+                        .then(|| {
+                            location
+                                .as_ref()
+                                .and_then(|l| place_actor(l, l.name.clone()))
+                        })
+                        .flatten()
+                });
+            if let Some(place) = place {
+                targets = vec![(NO_TOKEN, place)];
+                target_is_place = true;
+            }
+        }
         let mut pairs: Vec<(Option<&Actor>, Option<&Actor>)> = Vec::new();
         // "Brazil and the United States agreed", "talks between X and Y": reciprocal
         // among the coordinated actors.
@@ -1354,7 +1692,6 @@ impl Coder {
             }
         }
         let doc = v.doc;
-        let trigger_doc = v.first + trigger;
         let mut trigger_span = doc.tokens[trigger_doc].span;
         if let Some(prt) = pattern
             .particle
@@ -1369,7 +1706,6 @@ impl Coder {
             Some((range, span)) => (Some(range), Some(doc.slice(span).to_string())),
             None => (doc.published.map(DateRange::day), None),
         };
-        let location = context::find_location(doc, v.sentence, trigger_doc);
         let quantity = context::find_quantity(doc, v.first + object.unwrap_or(p));
         let certainty = match frame.certainty() {
             Certainty::Asserted | Certainty::Reported if intended => Certainty::Intended,
@@ -1379,6 +1715,22 @@ impl Coder {
             &pattern.target,
             Some(Slot::Prep(prep)) if matches!(prep.as_str(), "in" | "outside" | "at" | "near")
         );
+        // "Insurgents shelled Aleppo, killing eight people": the victims of the
+        // participle are where the act of the clause was done.
+        let victims_place = location.clone().or_else(|| {
+            if !(kind == Kind::Verb && v.is_comma_participle(p)) {
+                return None;
+            }
+            let clause = v.verbal_ancestor(p)?;
+            let object = self.object(v, clause)?;
+            let place = self.place_in(v, object, 0)?;
+            Some(Location {
+                name: place.name.clone().unwrap_or_default(),
+                country: place.country.clone(),
+                lat: None,
+                lon: None,
+            })
+        });
         let first_new = out.len();
         for (source, target) in pairs {
             let mut target = target;
@@ -1391,7 +1743,7 @@ impl Coder {
                         && t.code.is_some()
                         && t.code == t.country
                         && t.name.as_deref() != Some(t.text.as_str());
-                    if among.is_some() || !(locative || place) {
+                    if among.is_some() || !(locative || place || target_is_place) {
                         continue;
                     }
                     target = None;
@@ -1410,7 +1762,7 @@ impl Coder {
                     trigger: trigger_span,
                     source: source.cloned(),
                     target: target.map(|t| match ontology::root_number(cameo.code) {
-                        17..=20 => located_victim(t, location.as_ref()),
+                        17..=20 => located_victim(t, victims_place.as_ref()),
                         _ => t.clone(),
                     }),
                     cameo: cameo.code.to_string(),
@@ -1466,6 +1818,8 @@ impl Coder {
         // Clauses climbed so far; a noun trigger's step up to its verb does not count
         // ("promised to continue aid": the aid is the promise's first clause).
         let mut level = 0;
+        // Above a verb that stops the event, only who says so counts.
+        let mut stopped = false;
         for _ in 0..8 {
             let Some(h) = v.head(cur) else { break };
             let rel = v.rel(cur);
@@ -1548,12 +1902,18 @@ impl Coder {
                 }
             }
             // An event noun shares the clause of the verb that takes it: "will
-            // provide aid" is intended, "did not send aid" negated.
-            if cur == p && rel == "obj" && matches!(v.tok(p).upos, Upos::NOUN | Upos::PROPN) {
+            // provide aid" is intended, "did not send aid" negated. A verb that
+            // stops it does not pass that on: "will not end their strike" is a strike.
+            let noun_object =
+                cur == p && rel == "obj" && matches!(v.tok(p).upos, Upos::NOUN | Upos::PROPN);
+            stopped |= noun_object && is_stopping(head_lemma);
+            if noun_object && !stopped {
                 self.local(v, h, &mut f, true);
                 // "preparing an offensive", "plans a visit": not done yet.
                 if w.intend.contains(head_lemma) && head_lemma != "go" {
                     f.intended = true;
+                    f.expressed |= is_wish(head_lemma);
+                    f.prepared |= head_lemma == "prepare";
                     f.scheduled |= matches!(
                         head_lemma,
                         "schedule" | "set" | "expect" | "try" | "attempt"
@@ -1582,6 +1942,18 @@ impl Coder {
                 f.uncertain = true;
             } else if matches!(head_lemma, "clear" | "unclear" | "uncertain" | "unknown") {
                 f.uncertain |= negated_head || head_lemma != "clear";
+            } else if level == 0
+                && v.base_rel(cur) == "csubj"
+                && (matches!(head_lemma, "unacceptable" | "unthinkable")
+                    || (head_lemma == "question" && v.children(h).any(|c| v.lemma(c) == "out")))
+            {
+                // "removing the sanctions is out of the question": a refusal.
+                f.wrapper = Some((h, Wrap::Refuse));
+                f.intended = false;
+                self.local(v, h, &mut f, true);
+            } else if stopped {
+                // "agreed to postpone the demonstration": what is said of the
+                // stopping is not said of the event it stops.
             } else if (infinitive || (rel == "ccomp" && head_lemma == "agree"))
                 && level == 0
                 && w.commit.contains(head_lemma)
@@ -1626,6 +1998,8 @@ impl Coder {
                 && (w.intend.contains(head_lemma) || w.commit.contains(head_lemma))
             {
                 f.intended = true;
+                f.expressed |= w.commit.contains(head_lemma) || is_wish(head_lemma);
+                f.prepared |= head_lemma == "prepare";
                 // A scheduled event, or an attempt ("tried to hack"), is the act
                 // itself, not an announced intent or threat.
                 f.scheduled |= matches!(
@@ -1667,13 +2041,16 @@ impl Coder {
                         f.uncertain = true;
                     }
                 }
-                // "will withdraw unless ...": an ultimatum.
-                "advcl"
-                    if own
-                        && v.children(c)
-                            .any(|m| v.rel(m) == "mark" && v.lemma(m) == "unless") =>
-                {
-                    f.ultimatum = true;
+                // "will withdraw unless ...": an ultimatum; "may halt mediation if
+                // ...": a condition, a threat when the act is coercive.
+                "advcl" if own => {
+                    for m in v.children(c).filter(|&m| v.rel(m) == "mark") {
+                        match v.lemma(m) {
+                            "unless" => f.ultimatum = true,
+                            "if" => f.conditioned = true,
+                            _ => {}
+                        }
+                    }
                 }
                 "mark" if own && w.conditional.contains(lemma) => {
                     if lemma == "whether" {
@@ -1836,6 +2213,49 @@ fn universal_v2(rel: &str) -> &str {
         "mwe" => "fixed",
         other => other,
     }
+}
+
+/// Codes for acts done to a place, which target its country when no actor is named:
+/// violence (17x-20x), investigation (09x), claims of responsibility (015) and
+/// condolences (018) for what happened there, and aid other than arms (07x).
+fn acts_on_place(code: &str) -> bool {
+    matches!(ontology::root_number(code), 9 | 17..=20)
+        || matches!(code, "015" | "018")
+        || (code.starts_with("07") && code != "072")
+}
+
+fn is_locative(case: Option<&str>) -> bool {
+    matches!(
+        case,
+        Some("in" | "at" | "near" | "outside" | "inside" | "across" | "throughout" | "around")
+    )
+}
+
+/// A place as a target actor: its country, with the place's name, so a place in the
+/// source's own country counts as no party (see `same_actor` in `emit`).
+fn place_actor(location: &Location, words: String) -> Option<Actor> {
+    let country = location.country.clone()?;
+    Some(Actor {
+        text: words,
+        name: Some(location.name.clone()),
+        code: Some(country.clone()),
+        country: Some(country),
+        ..Actor::default()
+    })
+}
+
+/// A verb that stops or puts off the event named by its object ("end their strike").
+fn is_stopping(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "end" | "stop" | "halt" | "suspend" | "postpone" | "cancel" | "abandon"
+    )
+}
+
+/// A verb of wishing: "wants to help" voices the subject's stance, a verbal act,
+/// where "plans to help" announces a plan.
+fn is_wish(lemma: &str) -> bool {
+    matches!(lemma, "want" | "wish" | "hope")
 }
 
 /// A noun that names an appeal: the appeal verbs' nouns ("pressure", "call",

@@ -428,8 +428,9 @@ fn score_plover(
     report: &mut Report,
 ) {
     let (mut coded, mut right, mut source_ok, mut target_ok, mut with_target) = (0, 0, 0, 0, 0);
+    let mut halves = Halves::default();
     let mut confusion: BTreeMap<String, usize> = BTreeMap::new();
-    for r in records {
+    for (i, r) in records.iter().enumerate() {
         let doc = annotator.annotate_text(&r.id, &r.text, None);
         let events = coder.code(&doc);
         let Some(e) = main_event(&doc, &events, |e| e.plover.is_some()) else {
@@ -442,6 +443,7 @@ fn score_plover(
         };
         coded += 1;
         let ours = e.plover.as_deref().unwrap_or("");
+        halves.count(i, ours == plover_now(&r.event));
         if ours == plover_now(&r.event) {
             right += 1;
         } else {
@@ -470,12 +472,39 @@ fn score_plover(
     report.push("plover_coverage", ratio(coded, records.len()));
     report.push("plover_category_accuracy", ratio(right, coded));
     report.push("plover_category_accuracy_all", ratio(right, records.len()));
+    halves.push(report, "plover_category_accuracy");
     report.push("plover_source_agreement", ratio(source_ok, coded));
     report.push("plover_target_agreement", ratio(target_ok, with_target));
     report.notes.push(format!(
         "plover: worst confusions (gold->ours) {}",
         top(&confusion)
     ));
+}
+
+/// Accuracy where coded on the even- and odd-numbered records (0-based), kept apart
+/// so that rules found on one half can be checked on the other.
+#[derive(Default)]
+struct Halves {
+    /// (coded, right) for the even and the odd half.
+    even: (usize, usize),
+    odd: (usize, usize),
+}
+
+impl Halves {
+    fn count(&mut self, index: usize, right: bool) {
+        let half = if index.is_multiple_of(2) {
+            &mut self.even
+        } else {
+            &mut self.odd
+        };
+        half.0 += 1;
+        half.1 += right as usize;
+    }
+
+    fn push(&self, report: &mut Report, name: &str) {
+        report.push(&format!("{name}_even"), ratio(self.even.1, self.even.0));
+        report.push(&format!("{name}_odd"), ratio(self.odd.1, self.odd.0));
+    }
 }
 
 /// Reads a ConfliBERT `cameo_class` split: `sentence<TAB>label`.
@@ -514,6 +543,7 @@ fn score_conflibert(
     report: &mut Report,
 ) {
     let (mut coded, mut right) = (0, 0);
+    let mut halves = Halves::default();
     let mut confusion: BTreeMap<String, usize> = BTreeMap::new();
     for (i, (text, label)) in records.iter().enumerate() {
         let doc = annotator.annotate_text(&format!("conflibert-{i}"), text, None);
@@ -523,6 +553,7 @@ fn score_conflibert(
         };
         coded += 1;
         let class = conflibert_class(&e.cameo);
+        halves.count(i, class == *label);
         if class == *label {
             right += 1;
         } else {
@@ -536,6 +567,7 @@ fn score_conflibert(
     report.push("conflibert_sentences", records.len() as f64);
     report.push("conflibert_coverage", ratio(coded, records.len()));
     report.push("conflibert_class_accuracy", ratio(right, coded));
+    halves.push(report, "conflibert_class_accuracy");
     report.notes.push(format!(
         "conflibert: worst confusions (gold->ours) {}",
         top(&confusion)

@@ -407,14 +407,14 @@ Russia Russia PROPN NNP 7 obl
     }
     let events = code(&mut d);
     let by_sentence = |s: usize| events.iter().find(|e| e.sentence == s).unwrap();
-    // Announced aid is CAMEO's "express intent to provide military aid".
-    assert_eq!(brief(by_sentence(0)), "RUS>SYR 0332");
+    // Bare future keeps the act's code; the certainty says it is announced.
+    assert_eq!(brief(by_sentence(0)), "RUS>SYR 072");
     assert_eq!(by_sentence(0).certainty, Certainty::Intended);
     assert_eq!(brief(by_sentence(1)), "IRN>ISR 190");
     assert_eq!(by_sentence(1).certainty, Certainty::Hypothetical);
     assert_eq!(brief(by_sentence(2)), "IRN>RUS 072");
     assert_eq!(by_sentence(2).certainty, Certainty::Uncertain);
-    assert_eq!(brief(by_sentence(3)), "RUS>SYR 0332");
+    assert_eq!(brief(by_sentence(3)), "RUS>SYR 072");
     assert_eq!(by_sentence(3).certainty, Certainty::Intended);
     assert_eq!(brief(by_sentence(4)), "IRN>RUS 072");
     assert_eq!(by_sentence(4).certainty, Certainty::Uncertain);
@@ -1187,7 +1187,8 @@ officials official NOUN NNS 9 obj
             ("Ugandan officials", "UGAGOV", Some("UGA")),
         ],
     );
-    find(&events, "KENGOV>UGAGOV 036");
+    let e = find(&events, "KENGOV>UGAGOV 040");
+    assert_eq!(e.certainty, Certainty::Intended);
 }
 
 #[test]
@@ -1658,8 +1659,8 @@ Nepal Nepal PROPN NNP 5 nmod
 ~. . PUNCT . 3 punct",
         &[("Japan", "JPN", Some("JPN")), ("Nepal", "NPL", Some("NPL"))],
     );
-    let e = find(&events, "JPN>NPL 033");
-    assert_eq!(e.root, "03");
+    let e = find(&events, "JPN>NPL 070");
+    assert_eq!(e.certainty, Certainty::Intended);
 }
 
 #[test]
@@ -1727,8 +1728,8 @@ border border NOUN NN 7 obj
 ~. . PUNCT . 5 punct",
         &[("Ghana", "GHA", Some("GHA")), ("Togo", "TGO", Some("TGO"))],
     );
-    find(&events, "GHA>TGO 036");
-    find(&events, "TGO>GHA 036");
+    find(&events, "GHA>TGO 040");
+    find(&events, "TGO>GHA 040");
     assert_eq!(events.len(), 2, "{:?}", briefs(&events));
 }
 
@@ -2091,4 +2092,733 @@ refugees refugee NOUN NNS 10 obj
         ],
     );
     find(&events, "TCD>SDNGOV 040");
+}
+
+#[test]
+fn bare_future_keeps_the_acts_code_and_a_commitment_is_an_intent() {
+    let events = code_actors(
+        "
+Canada Canada PROPN NNP 3 nsubj
+will will AUX MD 3 aux
+supply supply VERB VB 0 root
+rifles rifle NOUN NNS 3 obj
+to to ADP IN 6 case
+Latvia Latvia PROPN NNP 3 obl
+~. . PUNCT . 3 punct",
+        &[
+            ("Canada", "CAN", Some("CAN")),
+            ("Latvia", "LVA", Some("LVA")),
+        ],
+    );
+    assert_eq!(briefs(&events), ["CAN>LVA 072"]);
+    assert_eq!(events[0].certainty, Certainty::Intended);
+
+    // A commissive verb: the promise happened, so its 03x code is asserted.
+    let events = code_actors(
+        "
+Canada Canada PROPN NNP 2 nsubj
+pledged pledge VERB VBD 0 root
+to to PART TO 4 mark
+supply supply VERB VB 2 xcomp
+rifles rifle NOUN NNS 4 obj
+to to ADP IN 7 case
+Latvia Latvia PROPN NNP 4 obl
+~. . PUNCT . 2 punct",
+        &[
+            ("Canada", "CAN", Some("CAN")),
+            ("Latvia", "LVA", Some("LVA")),
+        ],
+    );
+    assert_eq!(briefs(&events), ["CAN>LVA 0332"]);
+    assert_eq!(events[0].certainty, Certainty::Asserted);
+
+    // A wish voiced by the subject is a verbal act too.
+    let events = code_actors(
+        "
+Canada Canada PROPN NNP 2 nsubj
+wants want VERB VBZ 0 root
+to to PART TO 4 mark
+help help VERB VB 2 xcomp
+Latvia Latvia PROPN NNP 4 obj
+~. . PUNCT . 2 punct",
+        &[
+            ("Canada", "CAN", Some("CAN")),
+            ("Latvia", "LVA", Some("LVA")),
+        ],
+    );
+    assert_eq!(briefs(&events), ["CAN>LVA 033"]);
+    assert_eq!(events[0].certainty, Certainty::Asserted);
+
+    // Announced force is CAMEO's threat, and the threat has been made.
+    let events = code_actors(
+        "
+Canada Canada PROPN NNP 3 nsubj
+will will AUX MD 3 aux
+bomb bomb VERB VB 0 root
+Latvia Latvia PROPN NNP 3 obj
+~. . PUNCT . 3 punct",
+        &[
+            ("Canada", "CAN", Some("CAN")),
+            ("Latvia", "LVA", Some("LVA")),
+        ],
+    );
+    assert_eq!(briefs(&events), ["CAN>LVA 1384"]);
+    assert_eq!(events[0].certainty, Certainty::Asserted);
+}
+
+#[test]
+fn an_actor_announcing_its_own_act_expresses_intent() {
+    // "Chile said it would support Peru": Chile's own commitment, reported by Chile.
+    let events = code_actors(
+        "
+Chile Chile PROPN NNP 2 nsubj
+said say VERB VBD 0 root
+it it PRON PRP 5 nsubj
+would would AUX MD 5 aux
+support support VERB VB 2 ccomp
+Peru Peru PROPN NNP 5 obj
+~. . PUNCT . 2 punct",
+        &[("Chile", "CHL", Some("CHL")), ("Peru", "PER", Some("PER"))],
+    );
+    assert_eq!(briefs(&events), ["CHL>PER 032"]);
+    assert_eq!(events[0].certainty, Certainty::Reported);
+
+    // Announced by someone else, it stays the act, intended.
+    let events = code_actors(
+        "
+Peru Peru PROPN NNP 2 nsubj
+said say VERB VBD 0 root
+Chile Chile PROPN NNP 5 nsubj
+would would AUX MD 5 aux
+support support VERB VB 2 ccomp
+Bolivia Bolivia PROPN NNP 5 obj
+~. . PUNCT . 2 punct",
+        &[
+            ("Peru", "PER", Some("PER")),
+            ("Chile", "CHL", Some("CHL")),
+            ("Bolivia", "BOL", Some("BOL")),
+        ],
+    );
+    assert_eq!(briefs(&events), ["CHL>BOL 050"]);
+    assert_eq!(events[0].certainty, Certainty::Intended);
+}
+
+#[test]
+fn an_act_done_to_a_place_targets_its_country() {
+    // A city the actor layer did not resolve: the gazetteer names its country.
+    let events = code_actors(
+        "
+Turkish Turkish ADJ JJ 2 amod
+jets jet NOUN NNS 3 nsubj
+shelled shell VERB VBD 0 root
+Aleppo Aleppo PROPN NNP 3 obj
+~. . PUNCT . 3 punct",
+        &[("Turkish jets", "TURMIL", Some("TUR"))],
+    );
+    assert!(
+        events.iter().any(|e| brief(e).starts_with("TURMIL>SYR 19")),
+        "{:?}",
+        briefs(&events)
+    );
+
+    // The place in the object's locative phrase.
+    let events = code_actors(
+        "
+Inspectors inspector NOUN NNS 2 nsubj
+examined examine VERB VBD 0 root
+the the DET DT 4 det
+refineries refinery NOUN NNS 2 obj
+in in ADP IN 6 case
+Iran Iran PROPN NNP 4 nmod
+~. . PUNCT . 2 punct",
+        &[("Inspectors", "IGOUNO", None), ("Iran", "IRN", Some("IRN"))],
+    );
+    assert_eq!(briefs(&events), ["IGOUNO>IRN 090"]);
+
+    // Condolences for what happened in a place; a possessor names the country.
+    let events = code_actors(
+        "
+Obama Obama PROPN NNP 2 nsubj
+expressed express VERB VBD 0 root
+sorrow sorrow NOUN NN 2 obj
+for for ADP IN 6 case
+the the DET DT 6 det
+shootings shooting NOUN NNS 2 obl
+in in ADP IN 10 case
+Kenya Kenya PROPN NNP 10 nmod:poss
+~'s 's PART POS 8 case
+capital capital NOUN NN 6 nmod
+~. . PUNCT . 2 punct",
+        &[
+            ("Obama", "USAGOV", Some("USA")),
+            ("Kenya", "KEN", Some("KEN")),
+        ],
+    );
+    find(&events, "USAGOV>KEN 018");
+}
+
+#[test]
+fn a_place_in_the_sources_own_country_or_of_a_meeting_is_no_target() {
+    // Domestic: the event stands, one-sided.
+    let events = code_actors(
+        "
+Syrian Syrian ADJ JJ 2 amod
+troops troop NOUN NNS 3 nsubj
+shelled shell VERB VBD 0 root
+a a DET DT 5 det
+market market NOUN NN 3 obj
+in in ADP IN 7 case
+Homs Homs PROPN NNP 5 nmod
+~. . PUNCT . 3 punct",
+        &[("Syrian troops", "SYRMIL", Some("SYR"))],
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| brief(e).starts_with("SYRMIL>- 19") && e.target.is_none()),
+        "{:?}",
+        briefs(&events)
+    );
+
+    // Where a meeting is held is not whom it is with.
+    let events = code_actors(
+        "
+Chile Chile PROPN NNP 4 nsubj
+and and CCONJ CC 3 cc
+Peru Peru PROPN NNP 1 conj
+met meet VERB VBD 0 root
+in in ADP IN 6 case
+Zurich Zurich PROPN NNP 4 obl
+~. . PUNCT . 4 punct",
+        &[("Chile", "CHL", Some("CHL")), ("Peru", "PER", Some("PER"))],
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e.target.as_ref().and_then(|t| t.country.as_deref()) != Some("CHE")),
+        "{:?}",
+        briefs(&events)
+    );
+    find(&events, "CHL>PER 040");
+}
+
+#[test]
+fn a_noun_phrase_split_by_a_relative_clause_keeps_its_actor_as_subject() {
+    // "The United Nations inspectors want to examine ..." read as "Nations" with a
+    // relative clause whose subject is "inspectors".
+    let events = code_actors(
+        "
+The the DET DT 3 det
+United United ADJ JJ 3 amod
+Nations Nations PROPN NNP 0 root
+inspectors inspector NOUN NNS 5 nsubj
+want want VERB VBP 3 acl:relcl
+to to PART TO 7 mark
+examine examine VERB VB 5 xcomp
+the the DET DT 9 det
+refineries refinery NOUN NNS 7 obj
+in in ADP IN 11 case
+Iran Iran PROPN NNP 9 nmod
+~. . PUNCT . 3 punct",
+        &[
+            ("United Nations", "IGOUNO", None),
+            ("Iran", "IRN", Some("IRN")),
+        ],
+    );
+    find(&events, "IGOUNO>IRN 090");
+}
+
+#[test]
+fn a_team_sent_to_investigate_or_help_where_the_purpose_is() {
+    let events = code_actors(
+        "
+Britain Britain PROPN NNP 2 nsubj
+sent send VERB VBD 0 root
+a a DET DT 4 det
+team team NOUN NN 2 obj
+to to PART TO 6 mark
+investigate investigate VERB VB 2 advcl
+the the DET DT 8 det
+bombing bombing NOUN NN 6 obj
+in in ADP IN 10 case
+Kenya Kenya PROPN NNP 8 nmod
+~. . PUNCT . 2 punct",
+        &[
+            ("Britain", "GBR", Some("GBR")),
+            ("Kenya", "KEN", Some("KEN")),
+        ],
+    );
+    assert!(
+        events.iter().any(|e| brief(e).starts_with("GBR>KEN 09")),
+        "{:?}",
+        briefs(&events)
+    );
+
+    // "to help identify victims of the crash in Ukraine": aid where it is carried out;
+    // the victims of a crash were killed by no one.
+    let events = code_actors(
+        "
+Interpol Interpol PROPN NNP 2 nsubj
+sent send VERB VBD 0 root
+a a DET DT 4 det
+team team NOUN NN 2 obj
+to to PART TO 6 mark
+help help VERB VB 2 advcl
+identify identify VERB VB 6 xcomp
+victims victim NOUN NNS 7 obj
+killed kill VERB VBN 8 acl
+by by ADP IN 12 case
+the the DET DT 12 det
+crash crash NOUN NN 9 obl:agent
+in in ADP IN 14 case
+Ukraine Ukraine PROPN NNP 12 nmod
+~. . PUNCT . 2 punct",
+        &[("Interpol", "IGOCOPITP", None), ("victims", "---CVL", None)],
+    );
+    assert_eq!(briefs(&events), ["IGOCOPITP>UKR 070"]);
+}
+
+#[test]
+fn a_claim_of_responsibility_targets_where_the_attack_was() {
+    let events = code_actors(
+        "
+Rebels rebel NOUN NNS 2 nsubj
+claimed claim VERB VBD 0 root
+responsibility responsibility NOUN NN 2 obj
+for for ADP IN 6 case
+the the DET DT 6 det
+bombing bombing NOUN NN 2 obl
+in in ADP IN 8 case
+Kabul Kabul PROPN NNP 6 nmod
+~. . PUNCT . 2 punct",
+        &[("Rebels", "---REB", None)],
+    );
+    find(&events, "---REB>AFG 015");
+}
+
+#[test]
+fn an_obligation_to_commit_is_a_demand_by_the_speaker() {
+    // "Egypt said Iran must be ready to mediate": Egypt demands mediation of Iran.
+    let events = code_actors(
+        "
+Egypt Egypt PROPN NNP 2 nsubj
+said say VERB VBD 0 root
+Iran Iran PROPN NNP 6 nsubj
+must must AUX MD 6 aux
+be be AUX VB 6 cop
+ready ready ADJ JJ 2 ccomp
+to to PART TO 8 mark
+mediate mediate VERB VB 6 xcomp
+~. . PUNCT . 2 punct",
+        &[("Egypt", "EGY", Some("EGY")), ("Iran", "IRN", Some("IRN"))],
+    );
+    assert_eq!(briefs(&events), ["EGY>IRN 108"]);
+}
+
+#[test]
+fn coercion_on_a_condition_is_a_threat_and_preparing_force_a_show_of_force() {
+    let events = code_actors(
+        "
+Spain Spain PROPN NNP 3 nsubj
+may may AUX MD 3 aux
+impose impose VERB VB 0 root
+sanctions sanction NOUN NNS 3 obj
+on on ADP IN 6 case
+Cuba Cuba PROPN NNP 3 obl
+if if SCONJ IN 9 mark
+talks talk NOUN NNS 9 nsubj
+fail fail VERB VBP 3 advcl
+~. . PUNCT . 3 punct",
+        &[("Spain", "ESP", Some("ESP")), ("Cuba", "CUB", Some("CUB"))],
+    );
+    assert!(
+        events.iter().any(|e| brief(e).starts_with("ESP>CUB 13")),
+        "{:?}",
+        briefs(&events)
+    );
+
+    // Nor is an act on a condition without a modal.
+    let events = code_actors(
+        "
+Spain Spain PROPN NNP 2 nsubj
+imposes impose VERB VBZ 0 root
+sanctions sanction NOUN NNS 2 obj
+on on ADP IN 5 case
+Cuba Cuba PROPN NNP 2 obl
+if if SCONJ IN 8 mark
+talks talk NOUN NNS 8 nsubj
+fail fail VERB VBP 2 advcl
+~. . PUNCT . 2 punct",
+        &[("Spain", "ESP", Some("ESP")), ("Cuba", "CUB", Some("CUB"))],
+    );
+    assert!(
+        events.iter().any(|e| brief(e).starts_with("ESP>CUB 16")),
+        "{:?}",
+        briefs(&events)
+    );
+
+    // A conditional offer is no threat.
+    let events = code_actors(
+        "
+Spain Spain PROPN NNP 3 nsubj
+would would AUX MD 3 aux
+send send VERB VB 0 root
+aid aid NOUN NN 3 obj
+to to ADP IN 6 case
+Cuba Cuba PROPN NNP 3 obl
+if if SCONJ IN 9 mark
+Cuba Cuba PROPN NNP 9 nsubj
+asked ask VERB VBD 3 advcl
+~. . PUNCT . 3 punct",
+        &[("Spain", "ESP", Some("ESP")), ("Cuba", "CUB", Some("CUB"))],
+    );
+    assert_eq!(briefs(&events), ["ESP>CUB 070"]);
+
+    let events = code_actors(
+        "
+The the DET DT 3 det
+Malian Malian ADJ JJ 3 amod
+army army NOUN NN 4 nsubj
+prepared prepare VERB VBD 0 root
+to to PART TO 6 mark
+attack attack VERB VB 4 xcomp
+rebels rebel NOUN NNS 6 obj
+~. . PUNCT . 4 punct",
+        &[
+            ("Malian army", "MLIMIL", Some("MLI")),
+            ("rebels", "MLIREB", Some("MLI")),
+        ],
+    );
+    let e = find(&events, "MLIMIL>MLIREB 150");
+    assert_eq!(e.certainty, Certainty::Asserted);
+}
+
+#[test]
+fn a_vow_to_fight_is_a_threat_and_a_pledge_to_expel_the_act() {
+    let events = code_actors(
+        "
+Rebels rebel NOUN NNS 3 nsubj
+have have AUX VBP 3 aux
+sworn swear VERB VBN 0 root
+to to PART TO 5 mark
+fight fight VERB VB 3 xcomp
+Chad Chad PROPN NNP 5 obj
+~. . PUNCT . 3 punct",
+        &[
+            ("Rebels", "SDNREB", Some("SDN")),
+            ("Chad", "TCD", Some("TCD")),
+        ],
+    );
+    assert_eq!(briefs(&events), ["SDNREB>TCD 138"]);
+
+    let events = code_actors(
+        "
+Qatar Qatar PROPN NNP 2 nsubj
+pledged pledge VERB VBD 0 root
+to to PART TO 4 mark
+expel expel VERB VB 2 xcomp
+Egyptian Egyptian ADJ JJ 6 amod
+dissidents dissident NOUN NNS 4 obj
+~. . PUNCT . 2 punct",
+        &[
+            ("Qatar", "QAT", Some("QAT")),
+            ("Egyptian dissidents", "EGYOPP", Some("EGY")),
+        ],
+    );
+    let e = find(&events, "QAT>EGYOPP 174");
+    assert_eq!(e.certainty, Certainty::Intended);
+}
+
+#[test]
+fn a_verb_that_stops_an_event_does_not_pass_on_its_negation_or_wrapper() {
+    // "will not end their strike": the strike goes on.
+    let events = code_actors(
+        "
+Teachers teacher NOUN NNS 4 nsubj
+will will AUX MD 4 aux
+not not PART RB 4 advmod
+end end VERB VB 0 root
+their their PRON PRP$ 6 nmod:poss
+strike strike NOUN NN 4 obj
+~. . PUNCT . 4 punct",
+        &[("Teachers", "SRBEDU", Some("SRB"))],
+    );
+    let e = find(&events, "SRBEDU>- 143");
+    assert!(!e.negated);
+    assert_eq!(e.certainty, Certainty::Asserted);
+
+    // "agreed to postpone the protest": no threat to protest.
+    let events = code_actors(
+        "
+Students student NOUN NNS 2 nsubj
+agreed agree VERB VBD 0 root
+to to PART TO 4 mark
+postpone postpone VERB VB 2 xcomp
+the the DET DT 6 det
+protest protest NOUN NN 4 obj
+against against ADP IN 8 case
+Russia Russia PROPN NNP 6 nmod
+~. . PUNCT . 2 punct",
+        &[
+            ("Students", "GEOEDU", Some("GEO")),
+            ("Russia", "RUS", Some("RUS")),
+        ],
+    );
+    find(&events, "GEOEDU>RUS 141");
+    assert!(
+        !briefs(&events).iter().any(|b| b.contains(" 13")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn an_act_called_out_of_the_question_is_refused() {
+    let events = code_actors(
+        "
+Lifting lift VERB VBG 10 csubj
+the the DET DT 3 det
+sanctions sanction NOUN NNS 1 obj
+on on ADP IN 5 case
+Cuba Cuba PROPN NNP 3 nmod
+is be AUX VBZ 10 cop
+out out ADP IN 10 case
+of of ADP IN 10 case
+the the DET DT 10 det
+question question NOUN NN 0 root
+~, , PUNCT , 13 punct
+Spain Spain PROPN NNP 13 nsubj
+said say VERB VBD 10 parataxis
+~. . PUNCT . 10 punct",
+        &[("Cuba", "CUB", Some("CUB")), ("Spain", "ESP", Some("ESP"))],
+    );
+    assert!(
+        events.iter().any(|e| brief(e) == "ESP>CUB 1244"),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn coordinated_verbs_share_their_object() {
+    // The parser hangs the shared object on the first verb.
+    let events = code_actors(
+        "
+Rebels rebel NOUN NNS 2 nsubj
+captured capture VERB VBD 0 root
+and and CCONJ CC 4 cc
+executed execute VERB VBD 2 conj
+ten ten NUM CD 7 nummod
+Chadian Chadian ADJ JJ 7 amod
+soldiers soldier NOUN NNS 2 obj
+~. . PUNCT . 2 punct",
+        &[
+            ("Rebels", "SDNREB", Some("SDN")),
+            ("Chadian soldiers", "TCDMIL", Some("TCD")),
+        ],
+    );
+    // Capture (173) and, with the shared object, the execution (1823).
+    find(&events, "SDNREB>TCDMIL 173");
+    find(&events, "SDNREB>TCDMIL 1823");
+}
+
+#[test]
+fn a_verb_misread_as_a_modifier_finds_a_subject_tagged_as_an_adjective() {
+    // "A U.S. official praised Chile's efforts" read as one noun phrase headed by
+    // "efforts", with "official" tagged ADJ and only "U.S." an actor.
+    let mut d = doc(&["
+A a DET DT 3 det
+U.S. U.S. PROPN NNP 3 compound
+official official ADJ JJ 7 amod
+praised praise VERB VBD 7 amod
+Chile Chile PROPN NNP 7 nmod:poss
+~'s 's PART POS 5 case
+efforts effort NOUN NNS 0 root
+~. . PUNCT . 7 punct"]);
+    mention(&mut d, "U.S.", 0, actor("U.S.", "USA", Some("USA"), None));
+    mention(&mut d, "Chile", 0, actor("Chile", "CHL", Some("CHL"), None));
+    let events = code(&mut d);
+    find(&events, "USA>CHL 051");
+}
+
+#[test]
+fn an_actor_opening_the_sentence_is_the_subject_of_a_verb_misread_as_a_modifier() {
+    // "Peru eased emergency measures" read as a noun phrase inside an oblique.
+    let events = code_actors(
+        "
+Peru Peru PROPN NNP 4 compound
+eased ease VERB VBN 4 amod
+emergency emergency NOUN NN 4 compound
+measures measure NOUN NNS 7 obl
+as as SCONJ IN 7 mark
+police police NOUN NNS 7 nsubj
+protested protest VERB VBD 0 root
+~. . PUNCT . 7 punct",
+        &[("Peru", "PER", Some("PER"))],
+    );
+    find(&events, "PER>- 0814");
+}
+
+#[test]
+fn victims_of_a_comma_participle_are_where_the_clause_acted() {
+    // "Rebels shelled Aleppo, killing eight people": the people are Syrian.
+    let events = code_actors(
+        "
+Rebels rebel NOUN NNS 2 nsubj
+shelled shell VERB VBD 0 root
+Aleppo Aleppo PROPN NNP 2 obj
+~, , PUNCT , 5 punct
+killing kill VERB VBG 3 acl
+eight eight NUM CD 7 nummod
+people people NOUN NNS 5 obj
+~. . PUNCT . 2 punct",
+        &[("Rebels", "---REB", None), ("people", "---PPL", None)],
+    );
+    assert!(
+        events.iter().any(|e| brief(e) == "---REB>SYRPPL 190"),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn helping_someone_do_something_is_aid_and_the_punished_did_it() {
+    let events = code_actors(
+        "
+Russia Russia PROPN NNP 2 nsubj
+helped help VERB VBD 0 root
+Syria Syria PROPN NNP 2 obj
+rebuild rebuild VERB VB 2 xcomp
+its its PRON PRP$ 6 nmod:poss
+economy economy NOUN NN 4 obj
+~. . PUNCT . 2 punct",
+        &[
+            ("Russia", "RUS", Some("RUS")),
+            ("Syria", "SYR", Some("SYR")),
+        ],
+    );
+    find(&events, "RUS>SYR 070");
+
+    // "jailed a student for helping militants": the student helped them.
+    let events = code_actors(
+        "
+Tunisia Tunisia PROPN NNP 2 nsubj
+jailed jail VERB VBD 0 root
+a a DET DT 5 det
+Libyan Libyan ADJ JJ 5 amod
+student student NOUN NN 2 obj
+for for SCONJ IN 7 mark
+helping help VERB VBG 2 advcl
+Iraqi Iraqi ADJ JJ 9 amod
+militants militant NOUN NNS 7 obj
+~. . PUNCT . 2 punct",
+        &[
+            ("Tunisia", "TUN", Some("TUN")),
+            ("Libyan student", "LBYEDU", Some("LBY")),
+            ("Iraqi militants", "IRQREB", Some("IRQ")),
+        ],
+    );
+    find(&events, "LBYEDU>IRQREB 070");
+    assert!(
+        !briefs(&events).iter().any(|b| b.starts_with("TUN>IRQREB")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn a_gerund_read_as_a_modifier_of_an_oblique_takes_the_verbs_subject() {
+    // "resorted to throwing stones" with "throwing" a compound of "stones".
+    let events = code_actors(
+        "
+Kurdish Kurdish ADJ JJ 2 amod
+youths youth NOUN NNS 3 nsubj
+resorted resort VERB VBD 0 root
+to to ADP IN 6 case
+throwing throw VERB VBG 6 compound
+stones stone NOUN NNS 3 obl
+~. . PUNCT . 3 punct",
+        &[("Kurdish youths", "TURKUR", Some("TUR"))],
+    );
+    find(&events, "TURKUR>- 145");
+}
+
+#[test]
+fn agreed_misread_as_a_participle_still_has_its_subject_and_dollars_of_aid_are_aid() {
+    // "Ministers agreed to provide ..." read as a noun phrase "ministers agreed/acl".
+    let events = code_actors(
+        "
+Danish Danish ADJ JJ 2 amod
+ministers minister NOUN NNS 0 root
+agreed agree VERB VBN 2 acl
+to to PART TO 5 mark
+provide provide VERB VB 3 xcomp
+ten ten NUM CD 8 compound
+million million NUM CD 8 nummod
+dollars dollar NOUN NNS 5 obj
+of of ADP IN 10 case
+aid aid NOUN NN 8 nmod
+for for ADP IN 12 case
+Ghana Ghana PROPN NNP 10 nmod
+~. . PUNCT . 2 punct",
+        &[
+            ("Danish ministers", "DNKGOV", Some("DNK")),
+            ("Ghana", "GHA", Some("GHA")),
+        ],
+    );
+    let e = find(&events, "DNKGOV>GHA 033");
+    assert_eq!(e.certainty, Certainty::Asserted);
+}
+
+#[test]
+fn up_to_a_number_read_as_a_particle_and_a_phrase_is_the_object() {
+    // "contribute up to 900 troops" with "up" a particle and "to ... troops" an
+    // oblique; "is ready to" commits to it.
+    let events = code_actors(
+        "
+Chile Chile PROPN NNP 3 nsubj
+is be AUX VBZ 3 cop
+ready ready ADJ JJ 0 root
+to to PART TO 5 mark
+contribute contribute VERB VB 3 xcomp
+up up ADP RP 5 compound:prt
+to to ADP IN 9 case
+900 900 NUM CD 9 nummod
+troops troops NOUN NNS 5 obl
+to to ADP IN 12 case
+the the DET DT 12 det
+mission mission NOUN NN 9 nmod
+in in ADP IN 14 case
+Haiti Haiti PROPN NNP 12 nmod
+~. . PUNCT . 3 punct",
+        &[("Chile", "CHL", Some("CHL")), ("Haiti", "HTI", Some("HTI"))],
+    );
+    let e = events
+        .iter()
+        .find(|e| e.cameo == "0334")
+        .unwrap_or_else(|| panic!("{:?}", briefs(&events)));
+    assert_eq!(e.certainty, Certainty::Asserted);
+}
+
+#[test]
+fn reiterating_that_a_state_must_hand_over_suspects_is_a_demand() {
+    let events = code_actors(
+        "
+Britain Britain PROPN NNP 2 nsubj
+reiterated reiterate VERB VBD 0 root
+that that SCONJ IN 6 mark
+Libya Libya PROPN NNP 6 nsubj
+must must AUX MD 6 aux
+hand hand VERB VB 2 ccomp
+over over ADP RP 6 compound:prt
+the the DET DT 9 det
+bombers bomber NOUN NNS 6 obj
+~. . PUNCT . 2 punct",
+        &[
+            ("Britain", "GBR", Some("GBR")),
+            ("Libya", "LBY", Some("LBY")),
+        ],
+    );
+    let e = find(&events, "GBR>LBY 1013");
+    assert_eq!(e.certainty, Certainty::Reported);
 }

@@ -545,3 +545,166 @@ villagers villager NOUN NNS 4 obj
     );
     assert_eq!(got, ["MMRMIL>MMRETH 202"]);
 }
+
+#[test]
+fn receiving_observers_sharing_intelligence_and_evacuating_the_wounded() {
+    let got = coded(
+        "
+Georgia Georgia PROPN NNP 2 nsubj
+received receive VERB VBD 0 root
+a a DET DT 4 det
+mission mission NOUN NN 2 obj
+of of ADP IN 6 case
+observers observer NOUN NNS 4 nmod
+from from ADP IN 9 case
+the the DET DT 9 det
+OSCE OSCE PROPN NNP 2 obl
+~. . PUNCT . 2 punct",
+        &[("Georgia", "GEO"), ("OSCE", "IGOEUROSC")],
+    );
+    assert_eq!(got, ["GEO>IGOEUROSC 0862"]);
+
+    let got = coded(
+        "
+Britain Britain PROPN NNP 2 nsubj
+provided provide VERB VBD 0 root
+intelligence intelligence NOUN NN 2 obj
+to to ADP IN 5 case
+Jordan Jordan PROPN NNP 2 obl
+~. . PUNCT . 2 punct",
+        &[("Britain", "GBR"), ("Jordan", "JOR")],
+    );
+    assert_eq!(got, ["GBR>JOR 064"]);
+
+    // Evacuating the wounded is humanitarian aid, to the place it is done in.
+    let got = coded(
+        "
+Greek Greek ADJ JJ 2 amod
+helicopters helicopter NOUN NNS 3 nsubj
+evacuated evacuate VERB VBD 0 root
+the the DET DT 5 det
+wounded wounded NOUN NN 3 obj
+from from ADP IN 9 case
+the the DET DT 9 det
+Albanian Albanian ADJ JJ 9 amod
+town town NOUN NN 3 obl
+~. . PUNCT . 3 punct",
+        &[("Greek helicopters", "GRCMIL"), ("Albanian", "ALB")],
+    );
+    assert_eq!(got, ["GRCMIL>ALB 073"]);
+}
+
+#[test]
+fn peacekeepers_arriving_in_a_group_and_easing_emergency_measures() {
+    let got = coded(
+        "
+A a DET DT 2 det
+contingent contingent NOUN NN 6 nsubj
+of of ADP IN 5 case
+Ghanaian Ghanaian ADJ JJ 5 amod
+peacekeepers peacekeeper NOUN NNS 2 nmod
+arrived arrive VERB VBD 0 root
+in in ADP IN 8 case
+Mali Mali PROPN NNP 6 obl
+~. . PUNCT . 6 punct",
+        &[("Ghanaian", "GHA"), ("Mali", "MLI")],
+    );
+    assert_eq!(got, ["GHA>MLI 074"]);
+
+    let got = coded(
+        "
+Peru Peru PROPN NNP 2 nsubj
+eased ease VERB VBD 0 root
+emergency emergency NOUN NN 4 compound
+measures measure NOUN NNS 2 obj
+~. . PUNCT . 2 punct",
+        &[("Peru", "PER")],
+    );
+    assert_eq!(got, ["PER>- 0814"]);
+}
+
+#[test]
+fn forcing_an_agency_out_and_calling_elections() {
+    let got = coded(
+        "
+Sudan Sudan PROPN NNP 2 nsubj
+forced force VERB VBD 0 root
+the the DET DT 5 det
+UN UN PROPN NNP 5 compound
+agency agency NOUN NN 2 obj
+out out ADP IN 9 case
+of of ADP IN 9 case
+the the DET DT 9 det
+country country NOUN NN 2 obl
+~. . PUNCT . 2 punct",
+        &[("Sudan", "SDN"), ("UN agency", "IGOUNO")],
+    );
+    assert_eq!(got, ["SDN>IGOUNO 1663"]);
+
+    // "call" with no one to call is not a telephone call.
+    let got = coded(
+        "
+Chile Chile PROPN NNP 2 nsubj
+called call VERB VBD 0 root
+early early ADJ JJ 4 amod
+elections election NOUN NNS 2 obj
+~. . PUNCT . 2 punct",
+        &[("Chile", "CHL")],
+    );
+    assert!(got.is_empty(), "{got:?}");
+    let got = coded(
+        "
+Chile Chile PROPN NNP 2 nsubj
+called call VERB VBD 0 root
+Peru Peru PROPN NNP 2 obj
+~. . PUNCT . 2 punct",
+        &[("Chile", "CHL"), ("Peru", "PER")],
+    );
+    assert_eq!(got, ["CHL>PER 041"]);
+}
+
+#[test]
+fn dropping_barriers_and_handing_over_kilograms_of_medicine() {
+    let got = coded(
+        "
+Japan Japan PROPN NNP 2 nsubj
+dropped drop VERB VBD 0 root
+barriers barrier NOUN NNS 2 obj
+to to ADP IN 5 case
+exports export NOUN NNS 3 nmod
+~. . PUNCT . 2 punct",
+        &[("Japan", "JPN")],
+    );
+    assert_eq!(got, ["JPN>- 085"]);
+
+    let got = coded(
+        "
+Swiss Swiss ADJ JJ 2 amod
+doctors doctor NOUN NNS 3 nsubj
+handed hand VERB VBD 0 root
+over over ADP RP 3 compound:prt
+700 700 NUM CD 6 nummod
+kg kg NOUN NN 3 obj
+of of ADP IN 8 case
+medicine medicine NOUN NN 6 nmod
+to to ADP IN 10 case
+Iran Iran PROPN NNP 3 obl
+~. . PUNCT . 3 punct",
+        &[("Swiss doctors", "CHEHLH"), ("Iran", "IRN")],
+    );
+    assert_eq!(got, ["CHEHLH>IRN 073"]);
+}
+
+#[test]
+fn returning_seized_weapons_is_returning_property() {
+    let got = coded(
+        "
+Rebels rebel NOUN NNS 2 nsubj
+returned return VERB VBD 0 root
+the the DET DT 4 det
+weapons weapon NOUN NNS 2 obj
+~. . PUNCT . 2 punct",
+        &[("Rebels", "SLEREB")],
+    );
+    assert_eq!(got, ["SLEREB>- 0842"]);
+}

@@ -6,6 +6,7 @@
 //! - [`find_location`]: place names after a locative cue ("in", "near", "the town of"),
 //!   resolved through a gazetteer of countries, cities and provinces (rules in
 //!   `places`);
+//! - [`find_place_at`]: the place a name names wherever it stands ("shelled Aleppo");
 //! - [`find_quantity`]: counts, amounts of money and measures before a noun (rules in
 //!   `quantity`).
 //!
@@ -34,6 +35,13 @@ pub fn find_date(doc: &Document, sentence: usize, trigger: usize) -> Option<(Dat
 pub fn find_location(doc: &Document, sentence: usize, trigger: usize) -> Option<Location> {
     in_sentence(doc, sentence, trigger)?;
     places::find(doc, sentence, trigger)
+}
+
+/// The place a gazetteer name at token `token` (document-level index) names, with no
+/// locative cue needed: the object of "shelled Aleppo".
+pub fn find_place_at(doc: &Document, sentence: usize, token: usize) -> Option<Location> {
+    in_sentence(doc, sentence, token)?;
+    places::named_at(doc, sentence, token)
 }
 
 /// A quantity modifying the token `head` (document-level index), e.g. the object of "supplied".

@@ -255,6 +255,54 @@ pub(super) fn find(doc: &Document, sentence: usize, trigger: usize) -> Option<Lo
     })
 }
 
+/// The place named by the gazetteer name covering token `token` (document-level), cue
+/// or not: "shelled Aleppo", the object of an act done to a place. A name that is the
+/// tail of a longer capitalised one ("South Carolina" is not "Carolina") or runs on
+/// into one ("Kabul University") names no place.
+pub(super) fn named_at(doc: &Document, sentence: usize, token: usize) -> Option<Location> {
+    let gazetteer = gazetteer();
+    let tokens = doc.sentences[sentence].tokens.clone();
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut t = tokens.start;
+    while t < tokens.end {
+        let Some(mention) = longest_name(doc, gazetteer, t, tokens.end) else {
+            t += 1;
+            continue;
+        };
+        t = mention.last + 1;
+        mentions.push(mention);
+    }
+    let m = mentions
+        .iter()
+        .position(|m| m.first <= token && token <= m.last)?;
+    let first = mentions[m].first;
+    let before = (first > tokens.start).then(|| doc.token_text(first - 1));
+    let tail_of_a_name = before.is_some_and(|w| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && first - 1 > tokens.start
+            && !matches!(
+                w.to_lowercase().as_str(),
+                "eastern" | "western" | "northern" | "southern" | "central"
+            )
+    });
+    if tail_of_a_name || continues_a_name(doc, mentions[m].last, tokens.end) {
+        return None;
+    }
+    // "Syria's Idlib": the possessor says which country.
+    if m > 0 && mentions[m - 1].last + 2 == first {
+        let between = doc.token_text(first - 1);
+        mentions[m - 1].possessor = between == "'s" || between == "’s";
+    }
+    mentions[m].cue = Cue::Locative;
+    let place = choose(doc, sentence, gazetteer, &mentions, m, tokens.end)?;
+    Some(Location {
+        name: place.name.to_string(),
+        country: Some(place.iso3.to_string()),
+        lat: place.lat,
+        lon: place.lon,
+    })
+}
+
 /// The longest gazetteer name starting at token `t` with a capital letter.
 fn longest_name(
     doc: &Document,
@@ -663,6 +711,26 @@ mod tests {
             None
         );
         assert_eq!(place("He studied at Kabul University .", "studied"), None);
+    }
+
+    #[test]
+    fn a_name_names_its_place_without_a_cue() {
+        let at = |text: &str, word: &str| {
+            let d = doc(text, None);
+            named_at(&d, 0, token(&d, word)).and_then(|l| l.country)
+        };
+        assert_eq!(
+            at("Jets shelled Aleppo .", "Aleppo").as_deref(),
+            Some("SYR")
+        );
+        assert_eq!(
+            at("Rebels shelled Syria 's Idlib .", "Idlib").as_deref(),
+            Some("SYR")
+        );
+        // The tail of a longer name, or the start of one, is no place.
+        assert_eq!(at("Shots in South Carolina .", "Carolina"), None);
+        assert_eq!(at("He studied at Kabul University .", "Kabul"), None);
+        assert_eq!(at("Jets shelled rebels .", "rebels"), None);
     }
 
     #[test]
