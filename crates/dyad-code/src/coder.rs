@@ -1746,7 +1746,13 @@ impl Coder {
                     if among.is_some() || !(locative || place || target_is_place) {
                         continue;
                     }
-                    target = None;
+                    // "The Syrian army shelled Homs", "President Obama expressed sorrow
+                    // for the shootings in South Carolina": a state body acting on a
+                    // place of its own country is a domestic event with that target.
+                    let acted_on = target_is_place || (place && acts_on_place(&pattern.code));
+                    if !(acted_on && s.code != t.code && s.group.is_none()) {
+                        target = None;
+                    }
                 }
             }
             out.push(Coded {

@@ -1841,7 +1841,7 @@ Goma Goma PROPN NNP 5 nmod
 }
 
 #[test]
-fn shelling_a_city_of_ones_own_country_is_a_one_sided_event() {
+fn an_armys_shelling_of_a_city_of_its_own_country_targets_the_country() {
     let conllu = "
 The the DET DT 3 det
 Syrian Syrian ADJ JJ 3 amod
@@ -1864,8 +1864,8 @@ continued continue VERB VBD 0 root
     homs.name = Some("Syria".into());
     mention(&mut d, "Homs", 0, homs);
     let events = code(&mut d);
-    let e = find(&events, "SYRMIL>- 194");
-    assert!(e.target.is_none());
+    let e = find(&events, "SYRMIL>SYR 194");
+    assert_eq!(e.target.as_ref().map(|t| t.text.as_str()), Some("Homs"));
 }
 
 #[test]
@@ -2258,8 +2258,8 @@ capital capital NOUN NN 6 nmod
 }
 
 #[test]
-fn a_place_in_the_sources_own_country_or_of_a_meeting_is_no_target() {
-    // Domestic: the event stands, one-sided.
+fn a_place_in_the_sources_own_country_is_the_country_and_a_meeting_place_no_target() {
+    // Domestic: a state body acting on a place of its own country targets the country.
     let events = code_actors(
         "
 Syrian Syrian ADJ JJ 2 amod
@@ -2273,9 +2273,24 @@ Homs Homs PROPN NNP 5 nmod
         &[("Syrian troops", "SYRMIL", Some("SYR"))],
     );
     assert!(
+        events.iter().any(|e| brief(e).starts_with("SYRMIL>SYR 19")),
+        "{:?}",
+        briefs(&events)
+    );
+
+    // The country itself acting on its own place: no second party.
+    let events = code_actors(
+        "
+Syria Syria PROPN NNP 2 nsubj
+shelled shell VERB VBD 0 root
+Homs Homs PROPN NNP 2 obj
+~. . PUNCT . 2 punct",
+        &[("Syria", "SYR", Some("SYR"))],
+    );
+    assert!(
         events
             .iter()
-            .any(|e| brief(e).starts_with("SYRMIL>- 19") && e.target.is_none()),
+            .any(|e| brief(e).starts_with("SYR>- 19") && e.target.is_none()),
         "{:?}",
         briefs(&events)
     );
