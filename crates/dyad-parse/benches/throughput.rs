@@ -4,7 +4,9 @@
 //! only); when it is absent, generated text is used and the output says so.
 //! Run: `cargo bench -p dyad-parse --bench throughput`. Prints `NAME value` lines;
 //! `tokens_per_cpu_second` divides by the CPU time of the (single) thread, which is
-//! the per-core figure when other processes share the machine.
+//! the per-core figure when other processes share the machine. With the environment
+//! variable `DYAD_BENCH_MODEL` set to a file written by `dyad train-parser`, that model
+//! is measured instead of the built-in one (to compare candidates before shipping).
 
 use dyad_model::{Component, Document};
 use dyad_parse::Parser;
@@ -46,7 +48,10 @@ fn corpus() -> (String, Vec<String>) {
 
 fn main() {
     let started = Instant::now();
-    let parser = Parser::load_default().expect("the built-in model loads");
+    let parser = match std::env::var_os("DYAD_BENCH_MODEL") {
+        Some(path) => Parser::load(std::path::Path::new(&path)).expect("the model file loads"),
+        None => Parser::load_default().expect("the built-in model loads"),
+    };
     let load_seconds = started.elapsed().as_secs_f64();
     let (input, articles) = corpus();
     let cpu_start = thread_cpu_seconds();

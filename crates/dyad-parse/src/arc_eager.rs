@@ -219,7 +219,10 @@ fn bucket(distance: usize) -> u64 {
     }
 }
 
-/// Rich feature set after Zhang & Nivre (2011).
+/// Rich feature set after Zhang & Nivre (2011). Template numbers are part of each
+/// feature's hash, so they stay as they are: the gaps are templates left out because
+/// dev scores were no worse without them (10, 11: third buffer word's form; 23; 29;
+/// 37; 39: the stack top's head's form; 51-53: its grandparent and its label; 71).
 fn features(state: &State, words: &[ParserWord], out: &mut Vec<u64>) {
     out.clear();
     let w = |i: usize| -> u64 {
@@ -279,7 +282,7 @@ fn features(state: &State, words: &[ParserWord], out: &mut Vec<u64>) {
     let (s0sl, s0sr) = (state.left_labels[s0], state.right_labels[s0]);
     let n0sl = if n0 == NONE { 0 } else { state.left_labels[n0] };
     let (s0w, s0p, n0w, n0p) = (w(s0), p(s0), w(n0), p(n0));
-    let (n1w, n1p, n2w, n2p) = (w(n1), p(n1), w(n2), p(n2));
+    let (n1w, n1p, n2p) = (w(n1), p(n1), p(n2));
     out.extend_from_slice(&[
         feat(0, 0, 0, 0),
         // Single words.
@@ -292,8 +295,6 @@ fn features(state: &State, words: &[ParserWord], out: &mut Vec<u64>) {
         feat(7, n1w, n1p, 0),
         feat(8, n1w, 0, 0),
         feat(9, n1p, 0, 0),
-        feat(10, n2w, n2p, 0),
-        feat(11, n2w, 0, 0),
         feat(12, n2p, 0, 0),
         // Pairs.
         feat(13, s0w ^ s0p.rotate_left(32), n0w, n0p),
@@ -307,14 +308,12 @@ fn features(state: &State, words: &[ParserWord], out: &mut Vec<u64>) {
         // Tag trigrams.
         feat(21, n0p, n1p, n2p),
         feat(22, s0p, n0p, n1p),
-        feat(23, p(s0h), s0p, n0p),
         feat(24, s0p, p(s0l), n0p),
         feat(25, s0p, p(s0r), n0p),
         feat(26, s0p, n0p, p(n0l)),
         // Distance.
         feat(27, s0w, distance, 0),
         feat(28, s0p, distance, 0),
-        feat(29, n0w, distance, 0),
         feat(30, n0p, distance, 0),
         feat(31, s0w, n0w, distance),
         feat(32, s0p, n0p, distance),
@@ -323,10 +322,8 @@ fn features(state: &State, words: &[ParserWord], out: &mut Vec<u64>) {
         feat(34, s0p, s0vr, 0),
         feat(35, s0w, s0vl, 0),
         feat(36, s0p, s0vl, 0),
-        feat(37, n0w, n0vl, 0),
         feat(38, n0p, n0vl, 0),
         // Heads and children.
-        feat(39, w(s0h), 0, 0),
         feat(40, p(s0h), 0, 0),
         feat(41, l(s0), 0, 0),
         feat(42, w(s0l), 0, 0),
@@ -339,9 +336,6 @@ fn features(state: &State, words: &[ParserWord], out: &mut Vec<u64>) {
         feat(49, p(n0l), 0, 0),
         feat(50, l(n0l), 0, 0),
         // Second order.
-        feat(51, w(s0h2), 0, 0),
-        feat(52, p(s0h2), 0, 0),
-        feat(53, l(s0h), 0, 0),
         feat(54, w(s0l2), 0, 0),
         feat(55, p(s0l2), 0, 0),
         feat(56, l(s0l2), 0, 0),
@@ -360,7 +354,6 @@ fn features(state: &State, words: &[ParserWord], out: &mut Vec<u64>) {
         feat(68, s0p, s0sr, 0),
         feat(69, s0w, s0sl, 0),
         feat(70, s0p, s0sl, 0),
-        feat(71, n0w, n0sl, 0),
         feat(72, n0p, n0sl, 0),
         // Second stack word.
         feat(73, w(s1), p(s1), 0),
@@ -428,6 +421,56 @@ pub(crate) fn is_projective(heads: &[usize]) -> bool {
         }
     }
     true
+}
+
+/// Whether word `k` lies under `head` (its chain of heads reaches it).
+fn dominated_by(heads: &[usize], head: usize, mut k: usize) -> bool {
+    // A chain longer than the sentence is a cycle: the tree is malformed.
+    for _ in 0..heads.len() {
+        if k == head {
+            return true;
+        }
+        if k == 0 {
+            return false;
+        }
+        k = heads[k];
+    }
+    false
+}
+
+/// Makes a tree projective by lifting non-projective arcs, shortest first, to the
+/// head's head (Nivre & Nilsson 2005, without label decoration), so that the few
+/// non-projective training sentences still teach the parser their other arcs. The
+/// root's one dependent dominates every word, so no arc is ever lifted to the root.
+/// Returns false (leaving `heads` as lifted so far) for malformed trees.
+pub(crate) fn projectivize(heads: &mut [usize]) -> bool {
+    loop {
+        let mut shortest: Option<(usize, usize)> = None;
+        for d in 1..heads.len() {
+            let h = heads[d];
+            if h >= heads.len() {
+                return false;
+            }
+            let (a, b) = (d.min(h), d.max(h));
+            let span = b - a;
+            if shortest.is_some_and(|(s, _)| s <= span) {
+                continue;
+            }
+            if (a + 1..b).any(|k| !dominated_by(heads, h, k)) {
+                shortest = Some((span, d));
+            }
+        }
+        match shortest {
+            None => return true,
+            Some((_, d)) => {
+                let h = heads[d];
+                if h == 0 || heads[h] == 0 {
+                    return false;
+                }
+                heads[d] = heads[h];
+            }
+        }
+    }
 }
 
 /// Small deterministic generator for exploration decisions.
@@ -511,6 +554,21 @@ mod tests {
         // heads[0] unused.
         assert!(is_projective(&[0, 2, 0, 2]));
         assert!(!is_projective(&[0, 3, 4, 0, 3]));
+    }
+
+    #[test]
+    fn lifting_makes_trees_projective() {
+        // 3 -> 1 passes over 3's own head 2: 1 goes up to 2, and then so must 1's
+        // dependent 4, whose arc passes over 2 and 3.
+        let mut heads = vec![NONE, 3, 0, 2, 1];
+        assert!(!is_projective(&heads));
+        assert!(projectivize(&mut heads));
+        assert!(is_projective(&heads));
+        assert_eq!(heads, vec![NONE, 2, 0, 2, 2]);
+        // Projective trees are left alone.
+        let mut tree = vec![NONE, 2, 0, 2, 2];
+        assert!(projectivize(&mut tree));
+        assert_eq!(tree, vec![NONE, 2, 0, 2, 2]);
     }
 
     #[test]

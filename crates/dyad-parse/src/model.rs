@@ -5,12 +5,12 @@ use crate::arc_eager::{ArcEager, ParserWord};
 use crate::lemma::Lemmatizer;
 use crate::perceptron::{FastMap, Weights};
 use crate::segment::{Segmenter, MAX_SENTENCE_TOKENS};
-use crate::tagger::{word_info, Tagger};
+use crate::tagger::{word_info, Lookahead, Tagger};
 use dyad_model::{Component, Document, Upos};
 use std::path::Path;
 use std::sync::OnceLock;
 
-const MAGIC: &[u8; 8] = b"DYADPRS4";
+const MAGIC: &[u8; 8] = b"DYADPRS5";
 
 /// The shipped model, trained by `dyad train-parser` on UD English EWT (train split).
 static DEFAULT_MODEL: &[u8] = include_bytes!("../model/en_ewt.dyadparse");
@@ -169,6 +169,14 @@ impl Parser {
             w.u64(v);
         }
         w.weights(&self.tagger.weights);
+        match &self.tagger.lookahead {
+            Some(second) => {
+                w.0.push(1);
+                w.0.extend_from_slice(&second.margin.to_le_bytes());
+                w.weights(&second.weights);
+            }
+            None => w.0.push(0),
+        }
         w.weights(&self.parser.weights);
         let mut table: Vec<(&String, &String)> = self.lemmatizer.table.iter().collect();
         table.sort_unstable();
@@ -219,6 +227,18 @@ impl Parser {
             lexicon.insert(k, r.u64()?);
         }
         let tag_weights = r.weights(tags.len())?;
+        // The tagger's second pass: a flag, then its margin and weights.
+        let lookahead = match r.take(1)?[0] {
+            0 => None,
+            1 => {
+                let margin = f32::from_le_bytes(r.take(4)?.try_into().expect("4 bytes"));
+                if margin.is_nan() {
+                    return Err(r.error("the tagger's second-pass margin is not a number"));
+                }
+                Some(Lookahead::new(r.weights(tags.len())?, margin, &tags))
+            }
+            _ => return Err(r.error("bad flag for the tagger's second pass")),
+        };
         let parse_weights = r.weights(ArcEager::n_moves(labels.len()))?;
         let n = r.u32()? as usize;
         let mut lemmatizer = Lemmatizer::default();
@@ -240,6 +260,7 @@ impl Parser {
                 tags,
                 dictionary,
                 lexicon,
+                lookahead,
             },
             lemmatizer,
             ArcEager {
@@ -432,8 +453,9 @@ mod tests {
         assert!(Parser::from_bytes(&truncated, "half").is_err());
     }
 
-    /// Tokens, tags, lemmas and arcs of a fixed news paragraph, recorded before the
-    /// scoring was optimised: any change in output (tie-breaking included) shows here.
+    /// Tokens, tags, lemmas and arcs of a fixed news paragraph with the shipped model
+    /// (recorded again with each new model): any change in output of the same model
+    /// (tie-breaking included) shows here.
     #[test]
     fn output_of_a_news_paragraph_is_unchanged() {
         const TEXT: &str = "KABUL (Reuters) - Afghan officials said on Tuesday that Russia had supplied 10,000 rifles to the government's army, but Moscow's envoy denied the report. \"We don't arm anyone,\" Lt. Col. Ivan Petrov told reporters in the U.S.-backed capital. The Taliban, who weren't consulted, called the long-term deal a betrayal and vowed to fight on.";
@@ -448,10 +470,10 @@ officials NOUN NNS official 3 nsubj
 said VERB VBD say 0 root
 on ADP IN on 5 case
 Tuesday PROPN NNP Tuesday 3 obl
-that PRON WDT that 9 obj
+that SCONJ IN that 9 mark
 Russia PROPN NNP Russia 9 nsubj
 had AUX VBD have 9 aux
-supplied VERB VBN supply 5 acl:relcl
+supplied VERB VBN supply 3 ccomp
 10,000 NUM CD 10000 11 nummod
 rifles NOUN NNS rifle 9 obj
 to ADP IN to 16 case
@@ -490,27 +512,27 @@ backed VERB VBN back 20 amod
 capital NOUN NN capital 13 obl
 . PUNCT . . 13 punct
 The DET DT the 2 det
-Taliban PROPN NNP Taliban 9 nsubj
+Taliban PROPN NNP Taliban 0 root
 , PUNCT , , 7 punct
 who PRON WP who 7 nsubj:pass
 were AUX VBD be 7 aux:pass
 n't PART RB not 7 advmod
 consulted VERB VBN consult 2 acl:relcl
-, PUNCT , , 2 punct
-called VERB VBD call 0 root
+, PUNCT , , 9 punct
+called VERB VBN call 7 conj
 the DET DT the 14 det
 long ADJ JJ long 13 amod
 - PUNCT HYPH - 11 punct
 term NOUN NN term 14 compound
 deal NOUN NN deal 9 obj
 a DET DT a 16 det
-betrayal NOUN NN betrayal 9 obj
+betrayal NOUN NN betrayal 9 obl:unmarked
 and CCONJ CC and 18 cc
-vowed VERB VBD vow 9 conj
+vowed VERB VBD vow 7 conj
 to PART TO to 20 mark
 fight VERB VB fight 18 xcomp
 on ADP IN on 20 obl
-. PUNCT . . 9 punct
+. PUNCT . . 2 punct
 ";
         let parser = Parser::shared().expect("the built-in model loads");
         let mut doc = Document::new("regression", TEXT, None);

@@ -1,0 +1,73 @@
+//! Short news clauses of the kind the event coder reads: "SUBJECT verbed OBJECT".
+//! The web text of the treebank has few of them, and the tagger used to read the
+//! verb as a participle or a preposition, leaving a noun as the root.
+
+use dyad_parse::Parser;
+
+/// Parses pre-split words and checks that `verb` is the root, a verb in the past
+/// tense, with `subject` as its nominal subject and `object` as its object.
+fn assert_clause(words: &[&str], subject: usize, verb: usize, object: usize) {
+    let parser = Parser::shared().expect("the built-in model loads");
+    let analyses = parser.analyse(words);
+    let shown: Vec<String> = words
+        .iter()
+        .zip(&analyses)
+        .map(|(w, a)| {
+            format!(
+                "{w}/{}/{}/{:?}/{}",
+                a.upos.as_str(),
+                a.xpos,
+                a.head,
+                a.deprel
+            )
+        })
+        .collect();
+    let context = shown.join(" ");
+    let v = &analyses[verb];
+    assert_eq!(
+        (v.upos.as_str(), v.xpos.as_str()),
+        ("VERB", "VBD"),
+        "{context}"
+    );
+    assert_eq!(v.head, None, "{context}");
+    assert_eq!(analyses[subject].head, Some(verb as u32), "{context}");
+    assert_eq!(analyses[subject].deprel, "nsubj", "{context}");
+    assert_eq!(analyses[object].head, Some(verb as u32), "{context}");
+    assert_eq!(analyses[object].deprel, "obj", "{context}");
+}
+
+#[test]
+fn past_tense_verb_after_a_name_is_the_root() {
+    assert_clause(
+        &["Hezbollah", "fired", "rockets", "at", "Israel", "."],
+        0,
+        1,
+        2,
+    );
+    assert_clause(
+        &["Russia", "supplied", "rifles", "to", "the", "Taliban", "."],
+        0,
+        1,
+        2,
+    );
+}
+
+#[test]
+fn past_tense_verb_before_a_determiner_is_the_root() {
+    assert_clause(
+        &[
+            "Chadian", "soldiers", "attacked", "the", "River", "Hawks", ".",
+        ],
+        1,
+        2,
+        5,
+    );
+}
+
+#[test]
+fn participles_after_an_auxiliary_stay_participles() {
+    let parser = Parser::shared().expect("the built-in model loads");
+    let words = ["Rockets", "were", "fired", "at", "Israel", "."];
+    let analyses = parser.analyse(&words);
+    assert_eq!(analyses[2].xpos, "VBN", "{analyses:?}");
+}
