@@ -655,19 +655,20 @@ pub(crate) fn train_lookahead_epoch(
 mod tests {
     use super::*;
 
-    #[test]
-    fn fixed_and_previous_parts_make_up_all_features() {
-        let words: Vec<WordInfo> = ["Russia", "supplied", "10,000", "rifles", "."]
-            .iter()
-            .map(|f| word_info(f))
-            .collect();
-        let ambiguity = [5, 0, 7, 9, 11];
+    /// For every word of `forms`, the features of [`Part::Fixed`] (as many as
+    /// `fixed_len`) and [`Part::Previous`] together are those of [`Part::All`].
+    fn assert_parts_make_up_all(
+        forms: &[&str],
+        fixed_len: usize,
+        features_of: impl Fn(&[WordInfo], usize, Part, &mut Vec<u64>),
+    ) {
+        let words: Vec<WordInfo> = forms.iter().map(|f| word_info(f)).collect();
         let (mut all, mut fixed, mut previous) = (Vec::new(), Vec::new(), Vec::new());
         for i in 0..words.len() {
-            features(&words, &ambiguity, i, 3, 8, Part::All, &mut all);
-            features(&words, &ambiguity, i, 0, 0, Part::Fixed, &mut fixed);
-            features(&words, &ambiguity, i, 3, 8, Part::Previous, &mut previous);
-            assert_eq!(fixed.len(), FIXED_FEATURES);
+            features_of(&words, i, Part::All, &mut all);
+            features_of(&words, i, Part::Fixed, &mut fixed);
+            features_of(&words, i, Part::Previous, &mut previous);
+            assert_eq!(fixed.len(), fixed_len);
             let mut split = [fixed.as_slice(), previous.as_slice()].concat();
             split.sort_unstable();
             all.sort_unstable();
@@ -676,27 +677,24 @@ mod tests {
     }
 
     #[test]
+    fn fixed_and_previous_parts_make_up_all_features() {
+        let ambiguity = [5, 0, 7, 9, 11];
+        assert_parts_make_up_all(
+            &["Russia", "supplied", "10,000", "rifles", "."],
+            FIXED_FEATURES,
+            |words, i, part, out| features(words, &ambiguity, i, 3, 8, part, out),
+        );
+    }
+
+    #[test]
     fn second_pass_parts_make_up_all_its_features() {
-        let words: Vec<WordInfo> = ["Moscow", "arms", "the", "Taliban", "."]
-            .iter()
-            .map(|f| word_info(f))
-            .collect();
         let ambiguity = [5, 0, 7, 9, 11];
         let first = [0, 1, 2, 3, 3];
-        let (mut all, mut fixed, mut previous) = (Vec::new(), Vec::new(), Vec::new());
-        for i in 0..words.len() {
-            let parts = |part: Part, out: &mut Vec<u64>| {
-                lookahead_features(&words, &ambiguity, &first, i, 3, 8, part, out);
-            };
-            parts(Part::All, &mut all);
-            parts(Part::Fixed, &mut fixed);
-            parts(Part::Previous, &mut previous);
-            assert_eq!(fixed.len(), LOOKAHEAD_FIXED_FEATURES);
-            let mut split = [fixed.as_slice(), previous.as_slice()].concat();
-            split.sort_unstable();
-            all.sort_unstable();
-            assert_eq!(split, all);
-        }
+        assert_parts_make_up_all(
+            &["Moscow", "arms", "the", "Taliban", "."],
+            LOOKAHEAD_FIXED_FEATURES,
+            |words, i, part, out| lookahead_features(words, &ambiguity, &first, i, 3, 8, part, out),
+        );
     }
 
     #[test]

@@ -185,16 +185,7 @@ pub(super) fn find(doc: &Document, sentence: usize, trigger: usize) -> Option<Lo
     let gazetteer = gazetteer();
     let tokens = doc.sentences[sentence].tokens.clone();
     let lower = |t: usize| doc.token_text(t).to_lowercase();
-    let mut mentions: Vec<Mention> = Vec::new();
-    let mut t = tokens.start;
-    while t < tokens.end {
-        let Some(mention) = longest_name(doc, gazetteer, t, tokens.end) else {
-            t += 1;
-            continue;
-        };
-        t = mention.last + 1;
-        mentions.push(mention);
-    }
+    let mut mentions = gazetteer_names(doc, gazetteer, tokens.clone());
     // Cues, and coordination with a cued place ("in Aleppo and Idlib").
     for m in 0..mentions.len() {
         let mut cue = locative_cue(doc, tokens.start, mentions[m].first);
@@ -262,16 +253,7 @@ pub(super) fn find(doc: &Document, sentence: usize, trigger: usize) -> Option<Lo
 pub(super) fn named_at(doc: &Document, sentence: usize, token: usize) -> Option<Location> {
     let gazetteer = gazetteer();
     let tokens = doc.sentences[sentence].tokens.clone();
-    let mut mentions: Vec<Mention> = Vec::new();
-    let mut t = tokens.start;
-    while t < tokens.end {
-        let Some(mention) = longest_name(doc, gazetteer, t, tokens.end) else {
-            t += 1;
-            continue;
-        };
-        t = mention.last + 1;
-        mentions.push(mention);
-    }
+    let mut mentions = gazetteer_names(doc, gazetteer, tokens.clone());
     let m = mentions
         .iter()
         .position(|m| m.first <= token && token <= m.last)?;
@@ -301,6 +283,25 @@ pub(super) fn named_at(doc: &Document, sentence: usize, token: usize) -> Option<
         lat: place.lat,
         lon: place.lon,
     })
+}
+
+/// Every gazetteer name in the token range, left to right, the longest at each point.
+fn gazetteer_names(
+    doc: &Document,
+    gazetteer: &'static Gazetteer,
+    tokens: std::ops::Range<usize>,
+) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let mut t = tokens.start;
+    while t < tokens.end {
+        let Some(mention) = longest_name(doc, gazetteer, t, tokens.end) else {
+            t += 1;
+            continue;
+        };
+        t = mention.last + 1;
+        mentions.push(mention);
+    }
+    mentions
 }
 
 /// The longest gazetteer name starting at token `t` with a capital letter.
