@@ -2837,3 +2837,49 @@ bombers bomber NOUN NNS 6 obj
     let e = find(&events, "GBR>LBY 1013");
     assert_eq!(e.certainty, Certainty::Reported);
 }
+
+#[test]
+fn a_plural_noun_with_an_object_after_an_actor_is_a_headline_verb() {
+    // "A U.S. official says Moscow arms the Taliban." as the parser reads it: "arms" a
+    // noun with "Moscow" as its compound, "the Taliban" as its object, and the whole
+    // hung on the full stop, so the clause under "says" is reported by the official.
+    let events = code_actors(
+        "
+A a DET DT 3 det
+U.S. U.S. PROPN NNP 3 compound
+official official NOUN NN 4 nsubj
+says say VERB VBZ 0 root
+Moscow Moscow PROPN NNP 6 compound
+arms arm NOUN NNS 9 compound
+the the DET DT 8 det
+Taliban Taliban PROPN NNP 6 obj
+~. . PUNCT . 4 punct",
+        &[
+            ("U.S. official", "USAGOV", Some("USA")),
+            ("Moscow", "RUS", Some("RUS")),
+            ("Taliban", "AFGINSTAL", Some("AFG")),
+        ],
+    );
+    let e = find(&events, "RUS>AFGINSTAL 072");
+    assert_eq!(e.certainty, Certainty::Reported);
+    assert_eq!(
+        e.claimed_by.as_ref().and_then(|c| c.code.as_deref()),
+        Some("USAGOV")
+    );
+
+    // A plural noun without an object stays a noun: "Moscow arms sales rose".
+    let events = code_actors(
+        "
+Moscow Moscow PROPN NNP 2 compound
+arms arm NOUN NNS 3 compound
+sales sale NOUN NNS 4 nsubj
+rose rise VERB VBD 0 root
+~. . PUNCT . 4 punct",
+        &[("Moscow", "RUS", Some("RUS"))],
+    );
+    assert!(
+        events.iter().all(|e| e.cameo != "072"),
+        "{:?}",
+        briefs(&events)
+    );
+}
