@@ -56,6 +56,43 @@ fn extract_prints_the_contract_fields_in_order() {
     }
 }
 
+/// The brief's own example, through our parser: the claim, who made it, and who
+/// denies it.
+#[test]
+fn extract_keeps_who_claims_an_event_and_who_denies_it() {
+    let dir = temp_dir("claims");
+    let file = dir.join("article.txt");
+    std::fs::write(
+        &file,
+        "A U.S. official says Moscow arms the Taliban.\n\n\
+         The commander of U.S. forces in Afghanistan accused Russia on Friday of \
+         supplying weapons to the Taliban, saying local leaders had brought rifles to \
+         his headquarters.\n\nThe Taliban deny receiving aid.\n",
+    )
+    .unwrap();
+    let out = dyad(&["extract", "--date", "2018-03-24", file.to_str().unwrap()]);
+    let events = common::json_lines(&out);
+    let code = |actor: &serde_json::Value| actor["code"].as_str().unwrap_or("").to_string();
+    let arms: Vec<&serde_json::Value> = events
+        .iter()
+        .filter(|e| {
+            e["cameo"] == "072" && code(&e["source"]) == "RUS" && code(&e["target"]) == "AFGINSTAL"
+        })
+        .collect();
+    assert_eq!(arms.len(), 2, "{events:?}");
+    for e in &arms {
+        assert_eq!(e["certainty"], "reported", "{e}");
+        assert!(code(&e["claimed_by"]).starts_with("USA"), "{e}");
+        assert_eq!(code(&e["denied_by"][0]), "AFGINSTAL", "{e}");
+    }
+    assert!(
+        events
+            .iter()
+            .any(|e| e["cameo"] == "112" && code(&e["target"]) == "RUS"),
+        "{events:?}"
+    );
+}
+
 #[test]
 fn extract_rejects_a_bad_date() {
     let out = dyad(&["extract", "--date", "2024-13-01", "x.txt"]);

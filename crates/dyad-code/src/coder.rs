@@ -176,6 +176,9 @@ struct Coded {
 /// Reusable per-document buffers.
 #[derive(Default)]
 struct Scratch {
+    /// Each token's head in the sentence (`u32::MAX` for none), as parsed except
+    /// where `prepare` mends a known misattachment.
+    heads: Vec<u32>,
     child_start: Vec<u32>,
     child_list: Vec<u32>,
     fill: Vec<u32>,
@@ -220,10 +223,7 @@ impl<'a> View<'a> {
     }
 
     fn head(&self, i: usize) -> Option<usize> {
-        self.tok(i)
-            .head
-            .map(|h| h as usize)
-            .filter(|&h| h < self.n && h != i)
+        Some(self.scratch.heads[i] as usize).filter(|&h| h < self.n && h != i)
     }
 
     fn children(&self, i: usize) -> impl Iterator<Item = usize> + 'a {
@@ -591,7 +591,13 @@ impl Coder {
             if range.is_empty() || range.end > doc.tokens.len() {
                 continue;
             }
-            prepare(&mut scratch, doc, range.start, range.len());
+            prepare(
+                &mut scratch,
+                doc,
+                range.start,
+                range.len(),
+                &self.words.accuse,
+            );
             let mut consumed = std::mem::take(&mut scratch.consumed);
             let mut key = std::mem::take(&mut scratch.key);
             let view = View {
@@ -2158,7 +2164,18 @@ impl Coder {
     /// a country-only actor for "a U.S. official"; else just the words.
     fn claimant_actor(&self, v: &View, t: usize) -> Actor {
         if let Some(m) = v.mention(t) {
-            return v.doc.mentions[m].actor.clone();
+            let actor = &v.doc.mentions[m].actor;
+            // A bare agent takes its country from its phrase as a source does ("the
+            // commander of U.S. forces"): the claimant is then the same actor as the
+            // source of the accusation it makes.
+            if actor.country.is_none() {
+                let mut found = Vec::new();
+                self.actors(v, t, NO_TOKEN, &mut found);
+                if let Some((_, placed)) = found.into_iter().find(|(_, a)| a.country.is_some()) {
+                    return placed;
+                }
+            }
+            return actor.clone();
         }
         if self.words.outlet.contains(v.lemma(t)) {
             if let Some(outlet) = &v.doc.outlet {
@@ -2437,28 +2454,8 @@ fn wrapped_code(code: &str, wrap: Wrap) -> Option<&'static str> {
 }
 
 /// Fills the sentence's children index and lowercased lemmas.
-fn prepare(s: &mut Scratch, doc: &Document, first: usize, n: usize) {
+fn prepare(s: &mut Scratch, doc: &Document, first: usize, n: usize, accuse: &HashSet<String>) {
     let tokens = &doc.tokens[first..first + n];
-    s.child_start.clear();
-    s.child_start.resize(n + 1, 0);
-    for t in tokens {
-        if let Some(h) = t.head.map(|h| h as usize).filter(|&h| h < n) {
-            s.child_start[h + 1] += 1;
-        }
-    }
-    for i in 0..n {
-        s.child_start[i + 1] += s.child_start[i];
-    }
-    s.child_list.clear();
-    s.child_list.resize(s.child_start[n] as usize, 0);
-    s.fill.clear();
-    s.fill.extend_from_slice(&s.child_start[..n]);
-    for (i, t) in tokens.iter().enumerate() {
-        if let Some(h) = t.head.map(|h| h as usize).filter(|&h| h < n) {
-            s.child_list[s.fill[h] as usize] = i as u32;
-            s.fill[h] += 1;
-        }
-    }
     s.lemmas.clear();
     s.lemma_end.clear();
     for t in tokens {
@@ -2472,8 +2469,76 @@ fn prepare(s: &mut Scratch, doc: &Document, first: usize, n: usize) {
         }
         s.lemma_end.push(s.lemmas.len() as u32);
     }
+    s.heads.clear();
+    s.heads.extend(
+        tokens
+            .iter()
+            .map(|t| t.head.filter(|&h| (h as usize) < n).unwrap_or(u32::MAX)),
+    );
+    mend_accusation_gerunds(s, tokens, accuse);
+    s.child_start.clear();
+    s.child_start.resize(n + 1, 0);
+    for &h in &s.heads {
+        if (h as usize) < n {
+            s.child_start[h as usize + 1] += 1;
+        }
+    }
+    for i in 0..n {
+        s.child_start[i + 1] += s.child_start[i];
+    }
+    s.child_list.clear();
+    s.child_list.resize(s.child_start[n] as usize, 0);
+    s.fill.clear();
+    s.fill.extend_from_slice(&s.child_start[..n]);
+    for (i, &h) in s.heads.iter().enumerate() {
+        if (h as usize) < n {
+            s.child_list[s.fill[h as usize] as usize] = i as u32;
+            s.fill[h as usize] += 1;
+        }
+    }
     s.consumed.clear();
     s.consumed.resize(n, false);
+}
+
+/// "accused Russia on Friday of supplying/advcl weapons ..., saying ... had brought":
+/// a gerund with "of" that the parser hung on a later verb belongs to the verb of
+/// accusing before it that has an object before the gerund, as its complement.
+fn mend_accusation_gerunds(
+    s: &mut Scratch,
+    tokens: &[dyad_model::Token],
+    accuse: &HashSet<String>,
+) {
+    fn lemma(s: &Scratch, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            s.lemma_end[i - 1] as usize
+        };
+        &s.lemmas[start..s.lemma_end[i] as usize]
+    }
+    for i in 0..tokens.len() {
+        let rightward = (s.heads[i] as usize) < tokens.len() && s.heads[i] as usize > i;
+        if tokens[i].xpos != "VBG" || !rightward {
+            continue;
+        }
+        let of_mark = (0..tokens.len()).any(|m| {
+            s.heads[m] as usize == i
+                && universal_v2(&tokens[m].deprel) == "mark"
+                && lemma(s, m) == "of"
+        });
+        if !of_mark {
+            continue;
+        }
+        let host = (0..i).rev().find(|&a| {
+            tokens[a].upos == Upos::VERB
+                && accuse.contains(lemma(s, a))
+                && (a + 1..i)
+                    .any(|o| s.heads[o] as usize == a && universal_v2(&tokens[o].deprel) == "obj")
+        });
+        if let Some(a) = host {
+            s.heads[i] = a as u32;
+        }
+    }
 }
 
 /// Within one sentence: drop the wrapper verb's own event when it wraps another

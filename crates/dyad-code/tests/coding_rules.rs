@@ -2883,3 +2883,45 @@ rose rise VERB VBD 0 root
         briefs(&events)
     );
 }
+
+#[test]
+fn an_of_gerund_hung_on_a_later_verb_is_what_the_accuser_alleges() {
+    // The parser hung "of supplying" on the later "had brought": it is the accusation's
+    // complement, claimed by the accuser and done by the accused.
+    let events = code_actors(
+        "
+The the DET DT 2 det
+commander commander NOUN NN 3 nsubj
+accused accuse VERB VBD 0 root
+Russia Russia PROPN NNP 3 obj
+of of SCONJ IN 6 mark
+supplying supply VERB VBG 14 advcl
+weapons weapon NOUN NNS 6 obj
+to to ADP IN 10 case
+the the DET DT 10 det
+Taliban Taliban PROPN NNP 7 nmod
+~, , PUNCT , 14 punct
+leaders leader NOUN NNS 14 nsubj
+had have AUX VBD 14 aux
+brought bring VERB VBN 3 conj
+rifles rifle NOUN NNS 14 obj
+~. . PUNCT . 3 punct",
+        &[
+            ("commander", "USAMIL", Some("USA")),
+            ("Russia", "RUS", Some("RUS")),
+            ("Taliban", "AFGINSTAL", Some("AFG")),
+        ],
+    );
+    find(&events, "USAMIL>RUS 112");
+    let e = find(&events, "RUS>AFGINSTAL 072");
+    assert_eq!(e.certainty, Certainty::Reported);
+    assert_eq!(
+        e.claimed_by.as_ref().and_then(|c| c.code.as_deref()),
+        Some("USAMIL")
+    );
+    assert!(
+        !events.iter().any(|e| brief(e) == "USAMIL>AFGINSTAL 072"),
+        "{:?}",
+        briefs(&events)
+    );
+}
