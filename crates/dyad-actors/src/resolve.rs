@@ -447,9 +447,18 @@ struct Match {
     start: usize,
     end: usize,
     hit: Hit,
-    /// An agent the same words also name ("Senate" is the US Congress and a
-    /// legislature), for when a country before them decides.
-    agent: Option<Hit>,
+    /// The trie node of an exact match (not a stem), whose other hits a country
+    /// before the words may choose among ("Rwanda's Senate").
+    node: Option<u32>,
+}
+
+/// Whether `hit` may match the words `start..end` as they are written: all in
+/// capitals for an acronym-only alias, and a title-case name must at least begin
+/// with a capital ("State department" is the State Department; "armed Islamic
+/// group" no group).
+fn hit_fits(ctx: &Ctx, start: usize, end: usize, hit: &Hit) -> bool {
+    (!hit.caps_only || (start..end).all(|k| ctx.feats[k].caps))
+        && (!hit.capitals || ctx.capital_or_symbol(start))
 }
 
 impl Component for Resolver {
@@ -585,11 +594,7 @@ impl Resolver {
             let mut node = ROOT;
             let mut best: Option<Match> = None;
             for j in i..range.end {
-                let all_caps = || (i..=j).all(|k| ctx.feats[k].caps);
-                // A title-case name must at least begin with a capital ("State
-                // department" is the State Department; "armed Islamic group" no group).
-                let capitals = || ctx.capital_or_symbol(i);
-                let fits = |h: &&Hit| (!h.caps_only || all_caps()) && (!h.capitals || capitals());
+                let fits = |h: &&Hit| hit_fits(ctx, i, j + 1, h);
                 if stems {
                     // An exact match ending here (below) wins over a stem.
                     if let Some(hit) = index.stem_hits(node, ctx.folded(j)).find(fits) {
@@ -597,7 +602,7 @@ impl Resolver {
                             start: i,
                             end: j + 1,
                             hit: *hit,
-                            agent: None,
+                            node: None,
                         });
                     }
                 }
@@ -607,16 +612,11 @@ impl Resolver {
                 };
                 node = next;
                 if let Some(hit) = index.hits(node).iter().find(fits) {
-                    let agent = index
-                        .hits(node)
-                        .iter()
-                        .filter(fits)
-                        .find(|h| self.entry(h).kind == Kind::Agent);
                     best = Some(Match {
                         start: i,
                         end: j + 1,
                         hit: *hit,
-                        agent: agent.copied(),
+                        node: Some(node),
                     });
                 }
             }
@@ -669,8 +669,14 @@ impl Resolver {
                 && matches!(body.kind, Kind::Org | Kind::Group)
                 && body.country != country.iso3
             {
-                if let Some(agent) = b.agent {
-                    matches[k].hit = agent;
+                let index = self.dicts.index();
+                let agent = b.node.and_then(|node| {
+                    index.hits(node).iter().find(|h| {
+                        hit_fits(ctx, b.start, b.end, h) && self.entry(h).kind == Kind::Agent
+                    })
+                });
+                if let Some(agent) = agent {
+                    matches[k].hit = *agent;
                 }
             }
         }
