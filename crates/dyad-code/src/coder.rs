@@ -188,6 +188,18 @@ struct Scratch {
     key: String,
 }
 
+impl Scratch {
+    /// Lowercased lemma of sentence token `i`.
+    fn lemma(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.lemma_end[i - 1] as usize
+        };
+        &self.lemmas[start..self.lemma_end[i] as usize]
+    }
+}
+
 /// One parsed sentence with its children index.
 struct View<'a> {
     doc: &'a Document,
@@ -205,12 +217,7 @@ impl<'a> View<'a> {
 
     /// Lowercased lemma (the word itself when the parser gave none).
     fn lemma(&self, i: usize) -> &str {
-        let start = if i == 0 {
-            0
-        } else {
-            self.scratch.lemma_end[i - 1] as usize
-        };
-        &self.scratch.lemmas[start..self.scratch.lemma_end[i] as usize]
+        self.scratch.lemma(i)
     }
 
     fn rel(&self, i: usize) -> &'a str {
@@ -1524,11 +1531,11 @@ impl Coder {
         if sources.is_empty() && targets.is_empty() {
             return;
         }
+        // The pattern's target is a locative phrase: a place, not a party.
+        let locative = matches!(&pattern.target, Some(Slot::Prep(prep)) if is_locative(Some(prep)));
         // "called parliamentary elections", "visited the site": a consultation is
         // with someone; one whose partner slot holds no actor is another sense.
-        let with_nobody = target_tok.is_some()
-            && targets.is_empty()
-            && !matches!(&pattern.target, Some(Slot::Prep(prep)) if is_locative(Some(prep)));
+        let with_nobody = target_tok.is_some() && targets.is_empty() && !locative;
         if with_nobody && ontology::root_number(&pattern.code) == 4 {
             return;
         }
@@ -1733,10 +1740,6 @@ impl Coder {
             Certainty::Asserted | Certainty::Reported if intended => Certainty::Intended,
             c => c,
         };
-        let locative = matches!(
-            &pattern.target,
-            Some(Slot::Prep(prep)) if matches!(prep.as_str(), "in" | "outside" | "at" | "near")
-        );
         // "Insurgents shelled Aleppo, killing eight people": the victims of the
         // participle are where the act of the clause was done.
         let victims_place = location.clone().or_else(|| {
@@ -2508,14 +2511,6 @@ fn mend_accusation_gerunds(
     tokens: &[dyad_model::Token],
     accuse: &HashSet<String>,
 ) {
-    fn lemma(s: &Scratch, i: usize) -> &str {
-        let start = if i == 0 {
-            0
-        } else {
-            s.lemma_end[i - 1] as usize
-        };
-        &s.lemmas[start..s.lemma_end[i] as usize]
-    }
     for i in 0..tokens.len() {
         let rightward = (s.heads[i] as usize) < tokens.len() && s.heads[i] as usize > i;
         if tokens[i].xpos != "VBG" || !rightward {
@@ -2524,14 +2519,14 @@ fn mend_accusation_gerunds(
         let of_mark = (0..tokens.len()).any(|m| {
             s.heads[m] as usize == i
                 && universal_v2(&tokens[m].deprel) == "mark"
-                && lemma(s, m) == "of"
+                && s.lemma(m) == "of"
         });
         if !of_mark {
             continue;
         }
         let host = (0..i).rev().find(|&a| {
             tokens[a].upos == Upos::VERB
-                && accuse.contains(lemma(s, a))
+                && accuse.contains(s.lemma(a))
                 && (a + 1..i)
                     .any(|o| s.heads[o] as usize == a && universal_v2(&tokens[o].deprel) == "obj")
         });

@@ -67,6 +67,18 @@ struct Place {
     kind: Kind,
 }
 
+impl Place {
+    /// The event location this place gives.
+    fn location(&self) -> Location {
+        Location {
+            name: self.name.to_string(),
+            country: Some(self.iso3.to_string()),
+            lat: self.lat,
+            lon: self.lon,
+        }
+    }
+}
+
 struct Gazetteer {
     places: Vec<Place>,
     /// Folded name → (place index, is the primary name).
@@ -237,13 +249,7 @@ pub(super) fn find(doc: &Document, sentence: usize, trigger: usize) -> Option<Lo
         }
     }
     let (_, m) = best?;
-    let place = choose(doc, sentence, gazetteer, &mentions, m, tokens.end)?;
-    Some(Location {
-        name: place.name.to_string(),
-        country: Some(place.iso3.to_string()),
-        lat: place.lat,
-        lon: place.lon,
-    })
+    choose(doc, sentence, gazetteer, &mentions, m, tokens.end).map(Place::location)
 }
 
 /// The place named by the gazetteer name covering token `token` (document-level), cue
@@ -276,13 +282,7 @@ pub(super) fn named_at(doc: &Document, sentence: usize, token: usize) -> Option<
         mentions[m - 1].possessor = between == "'s" || between == "’s";
     }
     mentions[m].cue = Cue::Locative;
-    let place = choose(doc, sentence, gazetteer, &mentions, m, tokens.end)?;
-    Some(Location {
-        name: place.name.to_string(),
-        country: Some(place.iso3.to_string()),
-        lat: place.lat,
-        lon: place.lon,
-    })
+    choose(doc, sentence, gazetteer, &mentions, m, tokens.end).map(Place::location)
 }
 
 /// Every gazetteer name in the token range, left to right, the longest at each point.
