@@ -398,37 +398,17 @@ impl Tagger {
             return;
         }
         let first = tags.to_vec();
-        let n_tags = self.tags.len();
-        // As in the first pass: the features that do not depend on the previous
-        // tags first, for all the words at once.
-        let mut buffer = Vec::with_capacity(LOOKAHEAD_FIXED_FEATURES);
-        let mut fixed_features = Vec::with_capacity(again.len() * LOOKAHEAD_FIXED_FEATURES);
-        for &i in &again {
-            lookahead_features(words, ambiguity, &first, i, 0, 0, Part::Fixed, &mut buffer);
-            fixed_features.extend_from_slice(&buffer);
-        }
-        let mut fixed_scores = vec![0i32; again.len() * n_tags];
-        second.weights.score_groups(
-            &fixed_features,
+        // Tags before a word are final; the features of those after are the first pass's.
+        tag_left_to_right(
+            &second.weights,
+            self.tags.len(),
             LOOKAHEAD_FIXED_FEATURES,
-            &mut fixed_scores,
-            n_tags,
+            &again,
+            tags,
+            |i, prev, prev2, part, out| {
+                lookahead_features(words, ambiguity, &first, i, prev, prev2, part, out);
+            },
         );
-        for (&i, scores) in again.iter().zip(fixed_scores.chunks_exact_mut(n_tags)) {
-            // Tags before `i` are final; the features of those after are the first pass's.
-            lookahead_features(
-                words,
-                ambiguity,
-                &first,
-                i,
-                tag_at(tags, i.wrapping_sub(1)),
-                tag_at(tags, i.wrapping_sub(2)),
-                Part::Previous,
-                &mut buffer,
-            );
-            second.weights.score(&buffer, scores);
-            tags[i] = best(scores) as u16;
-        }
     }
 
     /// The first pass, left to right, with each word's margin (in quantisation
@@ -437,47 +417,64 @@ impl Tagger {
     /// the whole sentence at once, so that their cache misses overlap; integer sums
     /// make the split exact.
     fn first_pass(&self, words: &[WordInfo], ambiguity: &[u64]) -> (Vec<u16>, Vec<Option<i32>>) {
-        let n_tags = self.tags.len();
         let known: Vec<Option<u16>> = words
             .iter()
             .map(|w| self.dictionary.get(&w.form).copied())
             .collect();
-        let mut buffer = Vec::with_capacity(FIXED_FEATURES);
-        let mut fixed_features = Vec::new();
-        for (i, _) in known.iter().enumerate().filter(|(_, k)| k.is_none()) {
-            features(words, ambiguity, i, 0, 0, Part::Fixed, &mut buffer);
-            fixed_features.extend_from_slice(&buffer);
-        }
-        let mut fixed_scores = vec![0i32; fixed_features.len() / FIXED_FEATURES * n_tags];
-        self.weights
-            .score_groups(&fixed_features, FIXED_FEATURES, &mut fixed_scores, n_tags);
-        let mut fixed_rows = fixed_scores.chunks_exact(n_tags);
-        let mut tags = Vec::with_capacity(words.len());
-        let mut margins = Vec::with_capacity(words.len());
-        let mut scores = vec![0i32; n_tags];
-        for (i, &known) in known.iter().enumerate() {
-            if let Some(t) = known {
-                tags.push(t);
-                margins.push(None);
-                continue;
-            }
-            features(
-                words,
-                ambiguity,
-                i,
-                tag_at(&tags, i.wrapping_sub(1)),
-                tag_at(&tags, i.wrapping_sub(2)),
-                Part::Previous,
-                &mut buffer,
-            );
-            scores.copy_from_slice(fixed_rows.next().expect("one row per untagged word"));
-            self.weights.score(&buffer, &mut scores);
-            let (top, margin) = best_and_margin(&scores);
-            tags.push(top as u16);
-            margins.push(Some(margin));
+        let todo: Vec<usize> = (0..words.len()).filter(|&i| known[i].is_none()).collect();
+        let mut tags: Vec<u16> = known.iter().map(|k| k.unwrap_or(0)).collect();
+        let scored = tag_left_to_right(
+            &self.weights,
+            self.tags.len(),
+            FIXED_FEATURES,
+            &todo,
+            &mut tags,
+            |i, prev, prev2, part, out| features(words, ambiguity, i, prev, prev2, part, out),
+        );
+        let mut margins = vec![None; words.len()];
+        for (&i, margin) in todo.iter().zip(scored) {
+            margins[i] = Some(margin);
         }
         (tags, margins)
     }
+}
+
+/// Tags the words `todo` (in increasing order) of `tags`, left to right, with
+/// `weights`, and returns each one's margin over the second-best class. The weights
+/// of the features that do not depend on the previous tags (`fixed_len` per word,
+/// [`Part::Fixed`]) are summed first, for all the words at once, so that their cache
+/// misses overlap; integer sums make the split exact. `features_of(word, previous
+/// tag, the one before, part, out)` writes a word's features; the previous tags are
+/// read from `tags` as tagged so far.
+fn tag_left_to_right(
+    weights: &Weights,
+    n_tags: usize,
+    fixed_len: usize,
+    todo: &[usize],
+    tags: &mut [u16],
+    mut features_of: impl FnMut(usize, u64, u64, Part, &mut Vec<u64>),
+) -> Vec<i32> {
+    let mut buffer = Vec::with_capacity(fixed_len);
+    let mut fixed_features = Vec::with_capacity(todo.len() * fixed_len);
+    for &i in todo {
+        features_of(i, 0, 0, Part::Fixed, &mut buffer);
+        fixed_features.extend_from_slice(&buffer);
+    }
+    let mut scores = vec![0i32; todo.len() * n_tags];
+    weights.score_groups(&fixed_features, fixed_len, &mut scores, n_tags);
+    let mut margins = Vec::with_capacity(todo.len());
+    for (&i, scores) in todo.iter().zip(scores.chunks_exact_mut(n_tags)) {
+        let (prev, prev2) = (
+            tag_at(tags, i.wrapping_sub(1)),
+            tag_at(tags, i.wrapping_sub(2)),
+        );
+        features_of(i, prev, prev2, Part::Previous, &mut buffer);
+        weights.score(&buffer, scores);
+        let (top, margin) = best_and_margin(scores);
+        tags[i] = top as u16;
+        margins.push(margin);
+    }
+    margins
 }
 
 /// A sentence's first-pass tags and their margins (in weight units; infinite where
@@ -560,7 +557,7 @@ pub(crate) fn build_lexicon(sentences: &[TaggedSentence]) -> FastMap<u64> {
     lexicon
 }
 
-/// One training pass in the given sentence order.
+/// One training pass of the first pass, in the given sentence order.
 pub(crate) fn train_epoch(
     trainer: &mut Trainer,
     n_tags: usize,
@@ -569,36 +566,18 @@ pub(crate) fn train_epoch(
     sentences: &[TaggedSentence],
     order: &[usize],
 ) {
-    let mut buffer = Vec::with_capacity(40);
-    let mut scores = vec![0.0f32; n_tags];
-    for &k in order {
-        let s = &sentences[k];
-        let ambiguity = ambiguity_classes(lexicon, &s.words);
-        let mut predicted: Vec<u16> = Vec::with_capacity(s.words.len());
-        for i in 0..s.words.len() {
-            if let Some(&t) = dictionary.get(&s.words[i].form) {
-                predicted.push(t);
-                continue;
-            }
-            let prev = if i > 0 {
-                u64::from(predicted[i - 1]) + 1
-            } else {
-                0
-            };
-            let prev2 = if i > 1 {
-                u64::from(predicted[i - 2]) + 1
-            } else {
-                0
-            };
-            features(&s.words, &ambiguity, i, prev, prev2, Part::All, &mut buffer);
-            scores.iter_mut().for_each(|x| *x = 0.0);
-            trainer.score(&buffer, &mut scores);
-            let guess = best(&scores);
-            trainer.tick();
-            trainer.update(&buffer, usize::from(s.tags[i]), guess);
-            predicted.push(guess as u16);
-        }
-    }
+    train_greedy(
+        trainer,
+        n_tags,
+        dictionary,
+        lexicon,
+        sentences,
+        order,
+        |_, _| None,
+        |_, words, ambiguity, i, prev, prev2, out| {
+            features(words, ambiguity, i, prev, prev2, Part::All, out);
+        },
+    );
 }
 
 /// One training pass of the second pass, given each sentence's first-pass tags
@@ -614,33 +593,55 @@ pub(crate) fn train_lookahead_epoch(
     margin: f32,
     order: &[usize],
 ) {
+    train_greedy(
+        trainer,
+        n_tags,
+        dictionary,
+        lexicon,
+        sentences,
+        order,
+        // As when tagging, the second pass leaves the first's sure tags alone.
+        |k, i| (first_pass[k].margins[i] >= margin).then(|| first_pass[k].tags[i]),
+        |k, words, ambiguity, i, prev, prev2, out| {
+            let first = &first_pass[k].tags;
+            lookahead_features(words, ambiguity, first, i, prev, prev2, Part::All, out);
+        },
+    );
+}
+
+/// Greedy left-to-right training over `order`: each word that neither the tag
+/// dictionary nor `kept` (sentence, word) tags is scored with the features
+/// `features_of` writes (sentence, words, ambiguity classes, word, the two previous
+/// tags), and the trainer learns from its guess, which the next words then see.
+#[allow(clippy::too_many_arguments)]
+fn train_greedy(
+    trainer: &mut Trainer,
+    n_tags: usize,
+    dictionary: &FastMap<u16>,
+    lexicon: &FastMap<u64>,
+    sentences: &[TaggedSentence],
+    order: &[usize],
+    kept: impl Fn(usize, usize) -> Option<u16>,
+    features_of: impl Fn(usize, &[WordInfo], &[u64], usize, u64, u64, &mut Vec<u64>),
+) {
     let mut buffer = Vec::with_capacity(48);
     let mut scores = vec![0.0f32; n_tags];
     for &k in order {
         let s = &sentences[k];
-        let first = &first_pass[k].tags;
         let ambiguity = ambiguity_classes(lexicon, &s.words);
         let mut predicted: Vec<u16> = Vec::with_capacity(s.words.len());
         for i in 0..s.words.len() {
-            if let Some(&t) = dictionary.get(&s.words[i].form) {
+            if let Some(t) = dictionary
+                .get(&s.words[i].form)
+                .copied()
+                .or_else(|| kept(k, i))
+            {
                 predicted.push(t);
                 continue;
             }
-            // As when tagging, the second pass leaves the first's sure tags alone.
-            if first_pass[k].margins[i] >= margin {
-                predicted.push(first_pass[k].tags[i]);
-                continue;
-            }
-            lookahead_features(
-                &s.words,
-                &ambiguity,
-                first,
-                i,
-                tag_at(&predicted, i.wrapping_sub(1)),
-                tag_at(&predicted, i.wrapping_sub(2)),
-                Part::All,
-                &mut buffer,
-            );
+            let prev = tag_at(&predicted, i.wrapping_sub(1));
+            let prev2 = tag_at(&predicted, i.wrapping_sub(2));
+            features_of(k, &s.words, &ambiguity, i, prev, prev2, &mut buffer);
             scores.iter_mut().for_each(|x| *x = 0.0);
             trainer.score(&buffer, &mut scores);
             let guess = best(&scores);
