@@ -21,6 +21,7 @@ pub mod conllu;
 pub mod eval;
 mod lemma;
 mod model;
+mod paged;
 mod perceptron;
 mod segment;
 mod tagger;

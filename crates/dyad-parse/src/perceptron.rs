@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::paged::Paged;
+
 /// Keys are already well-mixed hashes: use them as they are.
 #[derive(Default)]
 pub(crate) struct IdentityHasher(u64);
@@ -61,11 +63,10 @@ fn weight(packed: u32) -> i32 {
 /// Slots per bucket of the feature table: one 64-byte cache line.
 const BUCKET: usize = 8;
 
-/// Eight slots on one cache line, so that a feature is found (or known to be
-/// absent) with one memory access whatever its place in the bucket.
-#[derive(Clone, Copy, Default)]
-#[repr(align(64))]
-struct Bucket([u64; BUCKET]);
+/// Eight slots on one cache line (the table starts on a page boundary), so that a
+/// feature is found (or known to be absent) with one memory access whatever its
+/// place in the bucket.
+type Bucket = [u64; BUCKET];
 
 /// Trained weights, read-only, laid out for few cache misses: an open-addressing
 /// table of 8-byte slots (a 32-bit fingerprint of the feature and where its row is)
@@ -81,11 +82,11 @@ struct Bucket([u64; BUCKET]);
 /// instead of one scattered add per class. The slot of such a feature points at its
 /// dense row; the sparse original stays in the pool for saving.
 pub(crate) struct Weights {
-    buckets: Vec<Bucket>,
-    pool: Vec<u32>,
+    buckets: Paged<Bucket>,
+    pool: Paged<u32>,
     /// Dense rows, `width` weights each (16 bits, like the pool: half the cache
     /// footprint of 32-bit weights).
-    dense: Vec<i16>,
+    dense: Paged<i16>,
     /// Pool offset of each dense row's sparse original.
     dense_origin: Vec<u32>,
     /// Classes that have any weight: 1 + the largest class.
@@ -105,88 +106,70 @@ fn fingerprint(f: u64) -> u64 {
     (f >> 32).max(1)
 }
 
-impl Weights {
+/// Weights being laid out, before [`Layout::freeze`] copies them to where they are
+/// read from.
+struct Layout {
+    buckets: Vec<Bucket>,
+    pool: Vec<u32>,
+    features: usize,
+}
+
+impl Layout {
     /// A table of at least `size` slots (a power of two).
-    fn empty(size: usize, scale: f32) -> Weights {
-        Weights {
-            buckets: vec![Bucket::default(); size.next_power_of_two().max(16) / BUCKET],
+    fn empty(size: usize) -> Layout {
+        Layout {
+            buckets: vec![[0; BUCKET]; size.next_power_of_two().max(16) / BUCKET],
             pool: Vec::new(),
-            dense: Vec::new(),
-            dense_origin: Vec::new(),
-            width: 0,
-            scale,
             features: 0,
         }
     }
 
-    /// Where feature `f`'s row is (the low 32 bits of its slot).
-    fn find(&self, f: u64) -> Option<u64> {
-        match self.probe(f) {
-            (i, true) => Some(self.slot(i) & 0xffff_ffff),
-            (_, false) => None,
-        }
-    }
-
-    /// The index of feature `f`'s slot and `true`, or of the empty slot it would go
-    /// to and `false`. The table is never full, so an empty slot exists.
-    fn probe(&self, f: u64) -> (usize, bool) {
-        let fp = fingerprint(f);
-        let mask = self.buckets.len() - 1;
-        let mut b = f as usize & mask;
-        loop {
-            for (k, &slot) in self.buckets[b].0.iter().enumerate() {
-                if slot == 0 {
-                    return (b * BUCKET + k, false);
-                }
-                if slot >> 32 == fp {
-                    return (b * BUCKET + k, true);
-                }
-            }
-            b = (b + 1) & mask;
-        }
-    }
-
     fn slot(&self, i: usize) -> u64 {
-        self.buckets[i / BUCKET].0[i % BUCKET]
+        self.buckets[i / BUCKET][i % BUCKET]
     }
 
     fn set_slot(&mut self, i: usize, value: u64) {
-        self.buckets[i / BUCKET].0[i % BUCKET] = value;
+        self.buckets[i / BUCKET][i % BUCKET] = value;
     }
 
     fn slot_count(&self) -> usize {
         self.buckets.len() * BUCKET
     }
 
-    /// The pool offset of the sparse row a slot's low 32 bits refer to.
-    fn pool_offset(&self, row: u64) -> usize {
-        if row & DENSE != 0 {
-            self.dense_origin[(row & !DENSE) as usize] as usize
-        } else {
-            row as usize
-        }
+    /// Puts a feature's sparse row in the pool and points slot `i` at it.
+    fn add_row(&mut self, i: usize, fingerprint: u64, row: &[u32]) {
+        self.set_slot(i, fingerprint << 32 | self.pool.len() as u64);
+        self.pool.push(row.len() as u32);
+        self.pool.extend_from_slice(row);
+        self.features += 1;
     }
 
-    /// Expands every long sparse row into a dense row (see [`Weights`]).
-    fn expand_dense_rows(&mut self) {
-        self.width = self
-            .raw_rows()
-            .flat_map(|(_, _, row)| row.iter().map(|&packed| (packed & 0xffff) as usize + 1))
-            .max()
-            .unwrap_or(0);
-        let mut row = Vec::with_capacity(self.width);
+    /// Expands every long sparse row into a dense row (see [`Weights`]) and moves
+    /// the tables to their final place.
+    fn freeze(mut self, scale: f32) -> Weights {
+        let mut sparse_rows = Vec::new();
         for i in 0..self.slot_count() {
             let slot = self.slot(i);
-            if slot == 0 || slot & DENSE != 0 {
-                continue;
+            if slot != 0 {
+                let at = (slot & 0xffff_ffff) as usize;
+                sparse_rows.push((i, at, self.pool[at] as usize));
             }
-            let at = (slot & 0xffff_ffff) as usize;
-            let len = self.pool[at] as usize;
+        }
+        let width = sparse_rows
+            .iter()
+            .flat_map(|&(_, at, len)| self.pool[at + 1..at + 1 + len].iter())
+            .map(|&packed| (packed & 0xffff) as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut dense = Vec::new();
+        let mut dense_origin = Vec::new();
+        let mut row = Vec::with_capacity(width);
+        for (i, at, len) in sparse_rows {
             if len < DENSE_MIN_LEN {
                 continue;
             }
             row.clear();
-            row.resize(self.width, 0);
+            row.resize(width, 0);
             for &packed in &self.pool[at + 1..at + 1 + len] {
                 row[(packed & 0xffff) as usize] += weight(packed);
             }
@@ -198,10 +181,54 @@ impl Weights {
             else {
                 continue;
             };
-            let index = self.dense_origin.len() as u64;
-            self.dense_origin.push(at as u32);
-            self.dense.extend_from_slice(&narrow);
+            let index = dense_origin.len() as u64;
+            dense_origin.push(at as u32);
+            dense.extend_from_slice(&narrow);
+            let slot = self.slot(i);
             self.set_slot(i, slot >> 32 << 32 | DENSE | index);
+        }
+        Weights {
+            buckets: Paged::new(self.buckets),
+            pool: Paged::new(self.pool),
+            dense: Paged::new(dense),
+            dense_origin,
+            width,
+            scale,
+            features: self.features,
+        }
+    }
+}
+
+/// The index of feature `f`'s slot and `true`, or of the empty slot it would go to
+/// and `false`. The table is never full, so an empty slot exists.
+fn probe(buckets: &[Bucket], f: u64) -> (usize, bool) {
+    let fp = fingerprint(f);
+    let mask = buckets.len() - 1;
+    let mut b = f as usize & mask;
+    loop {
+        for (k, &slot) in buckets[b].iter().enumerate() {
+            if slot == 0 {
+                return (b * BUCKET + k, false);
+            }
+            if slot >> 32 == fp {
+                return (b * BUCKET + k, true);
+            }
+        }
+        b = (b + 1) & mask;
+    }
+}
+
+impl Weights {
+    fn slot_count(&self) -> usize {
+        self.buckets.len() * BUCKET
+    }
+
+    /// The pool offset of the sparse row a slot's low 32 bits refer to.
+    fn pool_offset(&self, row: u64) -> usize {
+        if row & DENSE != 0 {
+            self.dense_origin[(row & !DENSE) as usize] as usize
+        } else {
+            row as usize
         }
     }
 
@@ -229,12 +256,14 @@ impl Weights {
     ) {
         const BLOCK: usize = 128;
         const LINE: usize = 32;
-        let mask = self.buckets.len() - 1;
+        let buckets: &[Bucket] = &self.buckets;
+        let (pool, dense_rows): (&[u32], &[i16]) = (&self.pool, &self.dense);
+        let mask = buckets.len() - 1;
         let width = self.width;
         for (b, block) in features.chunks(BLOCK).enumerate() {
             let mut touched = 0u64;
             for &f in block {
-                touched = touched.wrapping_add(self.buckets[f as usize & mask].0[0]);
+                touched = touched.wrapping_add(buckets[f as usize & mask][0]);
             }
             std::hint::black_box(touched);
             // (row start, score start) of the rows found.
@@ -243,7 +272,10 @@ impl Weights {
             let mut dense = [(0u32, 0u32); BLOCK];
             let mut n_dense = 0;
             for (j, &f) in block.iter().enumerate() {
-                let row = self.find(f);
+                let row = match probe(buckets, f) {
+                    (i, true) => Some(buckets[i / BUCKET][i % BUCKET] & 0xffff_ffff),
+                    (_, false) => None,
+                };
                 let target = ((b * BLOCK + j) / group_len * stride) as u32;
                 match row {
                     Some(row) if row & DENSE != 0 => {
@@ -261,26 +293,26 @@ impl Weights {
             let mut touched = 0i32;
             for &(start, _) in &dense[..n_dense] {
                 let start = start as usize;
-                for &w in self.dense[start..start + width].iter().step_by(LINE) {
+                for &w in dense_rows[start..start + width].iter().step_by(LINE) {
                     touched = touched.wrapping_add(i32::from(w));
                 }
             }
             for &(at, _) in &sparse[..n_sparse] {
-                touched = touched.wrapping_add(self.pool[at as usize] as i32);
+                touched = touched.wrapping_add(pool[at as usize] as i32);
             }
             std::hint::black_box(touched);
             for &(start, target) in &dense[..n_dense] {
                 let (start, target) = (start as usize, target as usize);
-                let row = &self.dense[start..start + width];
+                let row = &dense_rows[start..start + width];
                 for (s, &w) in scores[target..target + width].iter_mut().zip(row) {
                     *s += i32::from(w);
                 }
             }
             for &(at, target) in &sparse[..n_sparse] {
                 let (at, target) = (at as usize, target as usize);
-                let len = self.pool[at] as usize;
+                let len = pool[at] as usize;
                 let scores = &mut scores[target..target + width];
-                for &packed in &self.pool[at + 1..at + 1 + len] {
+                for &packed in &pool[at + 1..at + 1 + len] {
                     scores[(packed & 0xffff) as usize] += weight(packed);
                 }
             }
@@ -303,7 +335,7 @@ impl Weights {
     pub fn raw_rows(&self) -> impl Iterator<Item = (usize, u32, &[u32])> {
         self.buckets
             .iter()
-            .flat_map(|b| b.0)
+            .flat_map(|b| *b)
             .enumerate()
             .filter(|&(_, s)| s != 0)
             .map(|(i, s)| {
@@ -323,22 +355,18 @@ impl Weights {
         if !table_size.is_power_of_two() || table_size < 16 || rows.len() >= table_size {
             return None;
         }
-        let mut w = Weights::empty(table_size, scale);
+        let mut layout = Layout::empty(table_size);
         for (slot, fp, row) in rows {
-            if fp == 0 || slot >= w.slot_count() || w.slot(slot) != 0 {
+            if fp == 0 || slot >= layout.slot_count() || layout.slot(slot) != 0 {
                 return None;
             }
-            w.set_slot(slot, u64::from(fp) << 32 | w.pool.len() as u64);
-            w.pool.push(row.len() as u32);
-            w.pool.extend_from_slice(&row);
-            w.features += 1;
+            layout.add_row(slot, u64::from(fp), &row);
         }
         // Offsets with the dense flag's bit set cannot be told apart from dense rows.
-        if w.pool.len() as u64 >= DENSE {
+        if layout.pool.len() as u64 >= DENSE {
             return None;
         }
-        w.expand_dense_rows();
-        Some(w)
+        Some(layout.freeze(scale))
     }
 
     /// Quantises real-valued rows; weights that round to zero are dropped.
@@ -364,23 +392,18 @@ impl Weights {
             .collect();
         // At most three quarters full: a bucket overflows into the next cache line
         // now and then, but the table stays small enough to stay mostly in cache.
-        let mut w = Weights::empty(rows.len() + rows.len() / 3 + 1, scale);
+        let mut layout = Layout::empty(rows.len() + rows.len() / 3 + 1);
         for (f, row) in rows {
-            let (i, present) = w.probe(f);
-            if present {
-                continue;
+            let (i, present) = probe(&layout.buckets, f);
+            if !present {
+                layout.add_row(i, fingerprint(f), &row);
             }
-            w.set_slot(i, fingerprint(f) << 32 | w.pool.len() as u64);
-            w.pool.push(row.len() as u32);
-            w.pool.extend_from_slice(&row);
-            w.features += 1;
         }
         assert!(
-            (w.pool.len() as u64) < DENSE,
+            (layout.pool.len() as u64) < DENSE,
             "weight pool too large to address"
         );
-        w.expand_dense_rows();
-        w
+        layout.freeze(scale)
     }
 }
 
