@@ -1451,8 +1451,10 @@ impl Ctx<'_> {
             let t = &self.doc.tokens[i];
             let folded = self.folded(i);
             if self.tagged {
+                // "Russia armed separatists": the parse reads a verb, not a modifier.
+                let finite_verb = matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP");
                 (matches!(t.upos, Upos::ADJ | Upos::NOUN) && !self.feats[i].capitalised)
-                    || MODIFIERS.contains(&folded)
+                    || (MODIFIERS.contains(&folded) && !finite_verb)
             } else {
                 MODIFIERS.contains(&folded)
             }

@@ -10,6 +10,32 @@ use dyad_model::{Sentence, Upos};
 /// analysts do not inherit one.
 const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "SPY", "LEG", "JUD", "MED"];
 
+/// Agents who are of the place they are in: "rebels in Syria" are Syrian rebels, where
+/// "troops in Iraq", "refugees in Pakistan" or "diplomats in Kabul" are often foreign.
+const LOCAL_SECTORS: &[&str] = &["REB", "INS", "SEP", "UAF", "OPP", "CVL"];
+
+/// Words between "in" and a country that keep the place inside it ("in eastern
+/// Ukraine", "in the north of Mali" is left out: it has an "of").
+const PARTS_OF_A_COUNTRY: &[&str] = &[
+    "the",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "rural",
+    "neighbouring",
+    "neighboring",
+];
+
 /// Countries whose legislature is called Congress; elsewhere a capitalised
 /// "Congress" is the U.S. Congress.
 const CONGRESS_COUNTRIES: &[&str] = &[
@@ -144,6 +170,14 @@ pub(super) fn code_bare_agents(ctx: &Ctx, sentences: &[Sentence], found: &mut [F
             }),
             None if institution => infer(ctx, found, &countries, dominant, i)
                 .filter(|(cameo, _, _)| !lacks_office(ctx, f, cameo)),
+            None if LOCAL_SECTORS.contains(&sector) => in_country(ctx, found, i).map(|place| {
+                let (cameo, iso3) = country_of(place).expect("in_country finds countries");
+                let why = format!(
+                    "country inferred: {cameo}, from {:?} after \"in\"",
+                    ctx.text(place.start, place.end)
+                );
+                (cameo, iso3, why)
+            }),
             None => None,
         };
         let (cameo, iso3, why) = match inferred {
@@ -257,6 +291,22 @@ fn of_object<'f>(ctx: &Ctx, found: &'f [Found], i: usize) -> Option<Option<&'f F
         n.end >= ctx.feats.len()
             || !(ctx.feats[n.end].possessive || matches!(ctx.folded(n.end), "and" | "or"))
     }))
+}
+
+/// The country a locally rooted agent is said to be in: "separatists in eastern
+/// Ukraine", "protesters in Iran's capital". Not "rebels in Syria and Iraq".
+fn in_country<'f>(ctx: &Ctx, found: &'f [Found], i: usize) -> Option<&'f Found> {
+    let f = &found[i];
+    if f.end >= ctx.feats.len() || ctx.folded(f.end) != "in" {
+        return None;
+    }
+    let mut at = f.end + 1;
+    while at < ctx.feats.len() && PARTS_OF_A_COUNTRY.contains(&ctx.folded(at)) {
+        at += 1;
+    }
+    let place = found.get(i + 1).filter(|n| n.start == at)?;
+    let listed = place.end < ctx.feats.len() && matches!(ctx.folded(place.end), "and" | "or");
+    (!listed && country_of(place).is_some()).then_some(place)
 }
 
 /// Whether the agent names an office the country does not have ("the president" in

@@ -412,6 +412,14 @@ fn parsed_documents_resolve_alike() {
             ],
         ),
         (
+            "Russia armed rebels in eastern Tajikistan.",
+            vec![
+                pair("Russia", Some("RUS")),
+                pair("rebels", Some("TJKREB")),
+                pair("Tajikistan", Some("TJK")),
+            ],
+        ),
+        (
             "NATO met in Brussels. It said the alliance was united.",
             vec![
                 pair("NATO", Some("IGOWSTNAT")),
@@ -445,6 +453,22 @@ fn bare_agents_get_an_unknown_country() {
     let m = run("Russia sent envoys. Troops fired on the rebels.", None);
     assert_eq!(mention(&m, "Troops").0.as_deref(), Some("---MIL"));
     assert_eq!(mention(&m, "rebels").0.as_deref(), Some("---REB"));
+}
+
+#[test]
+fn local_agents_are_of_the_country_they_are_in() {
+    let m = run(
+        "Russia sent arms to rebels in eastern Tajikistan. Protesters in Iran marched. \
+         Troops in Afghanistan waited. Militants in Iran and Afghanistan regrouped.",
+        None,
+    );
+    let (code, why) = mention(&m, "rebels");
+    assert_eq!(code.as_deref(), Some("TJKREB"));
+    assert!(why.contains("after \"in\""), "{why}");
+    assert_eq!(mention(&m, "Protesters").0.as_deref(), Some("IRNOPP"));
+    // Troops are often abroad; a list of countries names none of them.
+    assert_eq!(mention(&m, "Troops").0.as_deref(), Some("---MIL"));
+    assert_eq!(mention(&m, "Militants").0.as_deref(), Some("---INS"));
 }
 
 #[test]
