@@ -291,7 +291,7 @@ fn clause_without_finite_verb(verbs: &VerbClasses, words: &[WordInfo], tags: &mu
     let (Some(participle), Some(past)) = (verbs.past_participle, verbs.past_tense) else {
         return;
     };
-    let main_clause = main_clause_words(verbs, tags);
+    let main_clause = main_clause_words(verbs, words, tags);
     if main_clause
         .iter()
         .any(|&i| verbs.finite[usize::from(tags[i])])
@@ -329,12 +329,36 @@ fn clause_without_finite_verb(verbs: &VerbClasses, words: &[WordInfo], tags: &mu
     }
 }
 
+/// Forms of the verbs of saying that close a sentence as its attribution:
+/// "..., officials said."
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "reported",
+    "reports",
+    "stated",
+    "announced",
+    "claimed",
+    "claims",
+    "confirmed",
+    "insisted",
+    "warned",
+    "noted",
+];
+
 /// The positions of the words outside clauses set off by a comma and "who" or
-/// "which" (up to the next comma).
-fn main_clause_words(verbs: &VerbClasses, tags: &[u16]) -> Vec<usize> {
+/// "which" (up to the next comma) and outside a closing attribution (", officials
+/// said.": from the last comma, when what follows it has a finite verb of saying
+/// and no other finite verb).
+fn main_clause_words(verbs: &VerbClasses, words: &[WordInfo], tags: &[u16]) -> Vec<usize> {
+    let end = closing_attribution(verbs, words, tags).unwrap_or(tags.len());
     let mut inside = false;
-    let mut words = Vec::with_capacity(tags.len());
-    for (i, &tag) in tags.iter().enumerate() {
+    let mut main = Vec::with_capacity(end);
+    for (i, &tag) in tags[..end].iter().enumerate() {
         let comma = Some(tag) == verbs.comma;
         if comma && inside {
             inside = false;
@@ -348,10 +372,20 @@ fn main_clause_words(verbs: &VerbClasses, tags: &[u16]) -> Vec<usize> {
             inside = true;
         }
         if !inside {
-            words.push(i);
+            main.push(i);
         }
     }
-    words
+    main
+}
+
+/// Where a closing attribution starts (its comma), if the sentence has one.
+fn closing_attribution(verbs: &VerbClasses, words: &[WordInfo], tags: &[u16]) -> Option<usize> {
+    let comma = tags.iter().rposition(|&t| Some(t) == verbs.comma)?;
+    let finite: Vec<usize> = (comma + 1..tags.len())
+        .filter(|&i| verbs.finite[usize::from(tags[i])])
+        .collect();
+    let saying = |i: usize| SAYING.iter().any(|verb| hash_str(verb) == words[i].norm);
+    (finite.len() == 1 && saying(finite[0])).then_some(comma)
 }
 
 /// The second pass's features for word `i`: the first pass's, plus the tags the
@@ -823,6 +857,16 @@ mod tests {
                 vec![name, comma, which, present, noun, comma, participle, noun]
             ),
             [name, comma, which, present, noun, comma, past, noun]
+        );
+        // Nor does the verb of a closing attribution.
+        let attributed = vec![noun, participle, noun, comma, noun, past];
+        assert_eq!(
+            retag("Rebels engaged troops , officials said", attributed.clone()),
+            [noun, past, noun, comma, noun, past]
+        );
+        assert_eq!(
+            retag("Rebels engaged troops , officials left", attributed.clone()),
+            attributed
         );
         // An "-ed" adjective between a noun and its object; a plural noun between a
         // name and a noun phrase.
