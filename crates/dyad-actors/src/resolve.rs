@@ -8,7 +8,8 @@
 //! Russia's special envoy"). Per document: agents with no actor coded `---GOV`-style
 //! or given the country of their context ("the government", "the army", "state
 //! media"; `resolve_context.rs`); coreference of "the group", "the militants", "the
-//! junta", "it", "they", "he" and "she" to a compatible earlier mention.
+//! armed group", "the junta", "it", "they", "he" and "she" to a compatible earlier
+//! mention.
 
 use crate::dict::Dictionaries;
 use crate::entry::{Entry, Kind};
@@ -1184,7 +1185,20 @@ impl Resolver {
             for i in sentence.tokens.clone() {
                 let word = ctx.folded(i);
                 let the_before = i > sentence.tokens.start && ctx.folded(i - 1) == "the";
-                let want = if the_before && GROUP_NOUNS.contains(&word) {
+                let existing = found.iter().position(|f| f.start <= i && i < f.end);
+                // "the militant group", "the armed group": a two-word bare agent whose
+                // noun names a group is a description of one named before.
+                let described = the_before
+                    && existing.is_some_and(|e| {
+                        let f = &found[e];
+                        f.how == How::Agent
+                            && f.start == i
+                            && f.end == i + 2
+                            && !f.plural
+                            && GROUP_NOUNS.contains(&ctx.folded(i + 1))
+                    });
+                let end = if described { i + 2 } else { i + 1 };
+                let want = if the_before && (described || GROUP_NOUNS.contains(&word)) {
                     Want::Group
                 } else if the_before && word == "junta" {
                     Want::Junta
@@ -1200,11 +1214,10 @@ impl Resolver {
                 } else {
                     continue;
                 };
-                let existing = found.iter().position(|f| f.start <= i && i < f.end);
                 // Bare agents and uncovered words only: never override a resolved mention.
                 if let Some(e) = existing {
                     let f = &found[e];
-                    if f.how != How::Agent || f.end != i + 1 {
+                    if f.how != How::Agent || f.end != end {
                         continue;
                     }
                 }
@@ -1260,13 +1273,13 @@ impl Resolver {
                 }
                 let resolution = format!(
                     "coreference: {:?} → {:?} (sentence {}, most recent compatible mention)",
-                    ctx.text(start, i + 1),
+                    ctx.text(start, end),
                     ctx.text(a.start, a.end),
                     a.sentence + 1
                 );
                 let coref = Found {
                     start,
-                    end: i + 1,
+                    end,
                     sentence: s,
                     actor,
                     how: How::Coref,

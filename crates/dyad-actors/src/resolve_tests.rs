@@ -319,6 +319,36 @@ fn coreference_links_to_the_most_recent_compatible_mention() {
     let group = m.iter().find(|x| x.actor.text == "The group").unwrap();
     assert_eq!(group.actor.group.as_deref(), Some("taliban"));
     assert!(group.resolution.starts_with("coreference"));
+    // A described group: a two-word agent ("armed group") after "the".
+    let mut dicts = Dictionaries::new();
+    let diags = dicts.load_str(
+        "test.dyad",
+        &format!("{DICT}\n@agent armed_group\nname: armed group\nsector: UAF\n"),
+    );
+    assert!(diags.is_empty(), "{diags:?}");
+    let mut doc = Document::new(
+        "test",
+        "Hamas fired rockets at the town. The armed group said an armed group had helped.",
+        None,
+    );
+    Segmenter::new().annotate(&mut doc);
+    Resolver::new(Arc::new(dicts)).annotate(&mut doc);
+    let described = doc
+        .mentions
+        .iter()
+        .find(|x| x.actor.text == "The armed group")
+        .unwrap();
+    assert_eq!(
+        described.actor.group.as_deref(),
+        Some("hamas"),
+        "{described:?}"
+    );
+    let indefinite = doc
+        .mentions
+        .iter()
+        .find(|x| x.actor.text == "armed group")
+        .unwrap();
+    assert_eq!(indefinite.actor.code.as_deref(), Some("---UAF"));
     let junta = run(
         "Burmese troops shelled villages. The junta denied it.",
         None,
