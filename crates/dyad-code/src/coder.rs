@@ -140,6 +140,8 @@ struct Frame {
     /// a show of force that is under way, not a threat.
     prepared: bool,
     claimant: Option<Actor>,
+    /// The verb of saying (or accusing) whose subject is the claimant.
+    said: Option<usize>,
     denier: Option<Actor>,
     wrapper: Option<(usize, Wrap)>,
 }
@@ -171,6 +173,10 @@ struct Coded {
     denier: Option<Actor>,
     /// Sentence-local token of the verb whose purpose this is ("met ... to discuss").
     purpose_of: Option<usize>,
+    /// Sentence-local token of the verb of saying above a reported use of force, whose
+    /// subject is a coded actor: that statement is an event too (see
+    /// `Coder::statements_about_force`).
+    statement: Option<usize>,
 }
 
 /// Reusable per-document buffers.
@@ -486,6 +492,56 @@ impl<'a> View<'a> {
         false
     }
 
+    /// "A Taliban delegation visiting/acl Moscow/nsubj said": a participle with no
+    /// object of its own, modifying a subject, right before a second subject of the
+    /// same verb: that second subject is the participle's object.
+    fn stray_object(&self, p: usize) -> Option<usize> {
+        let noun = self
+            .head(p)
+            .filter(|_| self.rel(p) == "acl" && self.tok(p).xpos == "VBG")?;
+        let next = p + 1;
+        (next < self.n
+            && self.rel(noun) == "nsubj"
+            && self.rel(next) == "nsubj"
+            && self.head(next).is_some()
+            && self.head(next) == self.head(noun)
+            && matches!(self.tok(next).upos, Upos::NOUN | Upos::PROPN))
+        .then_some(next)
+    }
+
+    /// Whether `t` lies in the noun phrase headed by `top`, clauses left out ("rebels
+    /// of the Front", not "a group that tracks the war").
+    fn in_noun_phrase(&self, t: usize, top: usize) -> bool {
+        let mut cur = t;
+        for _ in 0..6 {
+            if cur == top {
+                return true;
+            }
+            let nominal = matches!(
+                self.base_rel(cur),
+                "nmod" | "compound" | "flat" | "appos" | "amod"
+            );
+            match self.head(cur) {
+                Some(h) if nominal => cur = h,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether `top` is an ancestor of `t` in the tree.
+    fn dominates(&self, top: usize, t: usize) -> bool {
+        let mut cur = t;
+        for _ in 0..16 {
+            match self.head(cur) {
+                Some(h) if h == top => return true,
+                Some(h) => cur = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// The `obj` of `p`. Two objects where everything between them hangs on the
     /// second are one phrase split by the parser ("a government/obj -held part/obj"):
     /// its head is the second.
@@ -539,6 +595,12 @@ impl<'a> View<'a> {
             "VBN" => !self
                 .children(p)
                 .any(|c| matches!(self.base_rel(c), "aux" | "aux:pass")),
+            // "as the US leader prepared/JJ to attend": a past form with an
+            // infinitive complement, read as an adjective, still has a subject.
+            "JJ" => {
+                self.doc.text[self.tok(p).span.range()].ends_with("ed")
+                    && self.children(p).any(|c| self.is_infinitive_clause(c))
+            }
             _ => false,
         };
         if !finite || p == 0 {
@@ -618,6 +680,7 @@ impl Coder {
             let start = coded.len();
             self.code_sentence(&view, &mut consumed, &mut key, &mut coded);
             drop_wrapped_and_duplicates(&mut coded, start);
+            self.statements_about_force(&view, &mut coded, start);
             scratch.consumed = consumed;
             scratch.key = key;
         }
@@ -1044,6 +1107,7 @@ impl Coder {
             .or_else(|| v.false_agent(p))
             .or_else(|| self.shared_object(v, p))
             .or_else(|| self.up_to_object(v, p))
+            .or_else(|| v.stray_object(p))
     }
 
     /// "contribute up/prt to/case 4,000 troops/obl": a count with "up to" the parser
@@ -1510,6 +1574,7 @@ impl Coder {
                 if let Some(h) = v.head(s) {
                     for c in v.children(h) {
                         if c != s
+                            && Some(c) != target_tok
                             && v.rel(c) == "nsubj"
                             && !v.has_preposition(c)
                             && !v.is_time_word(c)
@@ -1520,6 +1585,17 @@ impl Coder {
                 }
             }
         }
+        // "Syrian rebels engaged/acl peacekeepers ..., defense and military officials
+        // said" read as one noun phrase: nouns joined to the subject after the clause
+        // that modifies it are not doing what the clause says.
+        if source_tok.is_some_and(|s| s < p && v.rel(p) == "acl" && v.head(p) == Some(s)) {
+            sources.retain(|&(m, _)| {
+                v.doc
+                    .mentions
+                    .get(m)
+                    .is_none_or(|mention| mention.head < v.first + p)
+            });
+        }
         let mut targets = Vec::new();
         if let Some(t) = target_tok {
             // A subject the parser hung inside the object phrase is not its target.
@@ -1527,6 +1603,20 @@ impl Coder {
                 .filter(|&s| v.head(s) == Some(t))
                 .unwrap_or(NO_TOKEN);
             self.actors(v, t, skip, &mut targets);
+        }
+        // "a mortar bomb was fired at it from the Gaza Strip": force whose doer is
+        // not named came from where it was launched.
+        if sources.is_empty()
+            && kind == Kind::Verb
+            && v.is_passive(p)
+            && matches!(ontology::root_number(&pattern.code), 18..=20)
+        {
+            let origin = v
+                .children(p)
+                .find(|&c| matches!(v.base_rel(c), "obl" | "nmod") && v.case_of(c) == Some("from"));
+            if let Some(place) = origin.and_then(|o| self.place_at(v, o)) {
+                sources.push((NO_TOKEN, place));
+            }
         }
         if sources.is_empty() && targets.is_empty() {
             return;
@@ -1542,6 +1632,28 @@ impl Coder {
         let mut frame = self.frame(v, p);
         if frame.appealed_for {
             return;
+        }
+        // "Israel said a bomb was fired at it from Gaza": a pronoun object is never
+        // its own clause's subject; in a report of force by another, known doer, it
+        // stands for the speaker.
+        if let (Some(t), Some(said), true) = (target_tok, frame.said, targets.is_empty()) {
+            let personal = matches!(v.lemma(t), "it" | "they" | "we" | "he" | "she");
+            if personal
+                && v.tok(t).upos == Upos::PRON
+                && matches!(ontology::root_number(&pattern.code), 18..=20)
+                && sources.iter().any(|(_, s)| s.code.is_some())
+            {
+                let mut speakers = Vec::new();
+                if let Some(speaker) = self.subject(v, said, 0) {
+                    self.actors(v, speaker, NO_TOKEN, &mut speakers);
+                }
+                if !speakers
+                    .iter()
+                    .any(|(_, a)| sources.iter().any(|(_, s)| same_actor(a, s)))
+                {
+                    targets = speakers;
+                }
+            }
         }
         let mut code = pattern.code.as_str();
         let mut trigger = p;
@@ -1646,6 +1758,20 @@ impl Coder {
                 negated &= wrap != Some(Wrap::Refuse);
                 frame.intended &= !matches!(wrap, Some(Wrap::Commit | Wrap::Threat));
             }
+        }
+        // "seized parts of Iraq", "captured Mosul": taking a place is occupying
+        // territory (192), not seizing property (171) or capturing people (173).
+        if kind == Kind::Verb
+            && matches!(ontology::root_number(code), 17 | 19)
+            && matches!(
+                v.lemma(p),
+                "seize" | "capture" | "take" | "overrun" | "conquer" | "grab"
+            )
+            && self
+                .object(v, p)
+                .is_some_and(|o| self.place_at(v, o).is_some())
+        {
+            code = "192";
         }
         let Some(cameo) = ontology::lookup(code) else {
             return;
@@ -1756,8 +1882,48 @@ impl Coder {
                 lon: None,
             })
         });
+        // "X said (that) Y attacked Z": the act reported in the clause under X's verb.
+        // A source named after the act ("Y attacked Z, officials said") only says
+        // where the news came from.
+        let statement = frame.said.filter(|&said| {
+            matches!(ontology::root_number(cameo.code), 18..=20)
+                && certainty == Certainty::Reported
+                && !negated
+                && frame.denier.is_none()
+                && wrapped_by.is_none()
+                // A clash or a fight between two sides blames neither.
+                && !pattern.reciprocal
+                && among.is_none()
+                // The speaker is an actor, not words with a place in them ("many in
+                // France").
+                && frame.claimant.as_ref().is_some_and(|c| c.code.is_some())
+                && said < p
+                && v.dominates(said, p)
+        });
+        // "Police clashed with rioters": a clash of a force with a crowd is the force's
+        // violent repression (175) and the crowd's riot (145), not a battle.
+        let crowd_clash = (pattern.reciprocal && cameo.code == "190")
+            .then(|| {
+                let crowd = self.patterns.class("crowd").unwrap_or_default();
+                let is_crowd = |t: Option<usize>| t.is_some_and(|t| lemma_in(v, t, crowd));
+                (is_crowd(source_tok), is_crowd(target_tok))
+            })
+            .filter(|(source_side, target_side)| source_side != target_side);
         let first_new = out.len();
         for (source, target) in pairs {
+            let cameo = match crowd_clash {
+                Some((crowd_is_source, _)) => {
+                    let from_source_side =
+                        source.is_some_and(|s| sources.iter().any(|(_, a)| std::ptr::eq(a, s)));
+                    let code = if from_source_side == crowd_is_source {
+                        "145"
+                    } else {
+                        "175"
+                    };
+                    ontology::lookup(code).unwrap_or(cameo)
+                }
+                None => cameo,
+            };
             let mut target = target;
             if let (Some(s), Some(t)) = (source, target) {
                 if same_actor(s, t) {
@@ -1787,6 +1953,7 @@ impl Coder {
                     .then(|| v.head(p))
                     .flatten(),
                 denier: frame.denier.clone(),
+                statement,
                 event: Event {
                     sentence: v.sentence,
                     sentence_span: doc.sentences[v.sentence].span,
@@ -1825,6 +1992,7 @@ impl Coder {
                     wrapper: hosted.wrapper,
                     purpose_of: hosted.purpose_of,
                     denier: hosted.denier.clone(),
+                    statement: None,
                     event: hosted.event.clone(),
                 };
                 let e = &mut guest.event;
@@ -1836,6 +2004,87 @@ impl Coder {
                 e.goldstein = visit.goldstein;
                 out.push(guest);
             }
+        }
+    }
+
+    /// "X said Y attacked Z": besides the attack, claimed by X, X's statement is an
+    /// event of its own. Blaming another for force is CAMEO's accusation (112, X→Y);
+    /// claiming or admitting one's own use of force is a claim of responsibility (015,
+    /// X→Z), while a plain "said it attacked" only reports the act. The statement was
+    /// made, so it takes the claim frame and the trigger of the verb of saying, not
+    /// those of the act.
+    fn statements_about_force(&self, v: &View, coded: &mut Vec<Coded>, start: usize) {
+        let end = coded.len();
+        for i in start..end {
+            let Some(said) = coded[i].statement else {
+                continue;
+            };
+            let act = &coded[i].event;
+            let (Some(claimant), Some(doer)) = (
+                act.claimed_by.as_ref(),
+                act.source.as_ref().filter(|s| s.code.is_some()),
+            ) else {
+                continue;
+            };
+            // "Rebels of the Front said they killed ...": a doer named anywhere in the
+            // speaker's phrase is the speaker.
+            let speaker = self.subject(v, said, 0);
+            let in_phrase = |a: &Actor| {
+                speaker.is_some_and(|s| {
+                    (0..v.n).any(|t| {
+                        v.in_noun_phrase(t, s)
+                            && v.mention(t).is_some_and(|m| {
+                                let named = &v.doc.mentions[m].actor;
+                                same_actor(named, a) || named.node_key() == a.node_key()
+                            })
+                    })
+                })
+            };
+            let own = same_actor(claimant, doer)
+                || claimant.node_key() == doer.node_key()
+                || in_phrase(doer);
+            let (code, target) = match own {
+                false => ("112", Some(doer.clone())),
+                true if matches!(v.lemma(said), "claim" | "admit" | "acknowledge" | "confirm") => {
+                    ("015", act.target.clone())
+                }
+                true => continue,
+            };
+            let Some(cameo) = ontology::lookup(code) else {
+                continue;
+            };
+            // "accused Y of attacking Z" has coded the accusation already; two acts
+            // of one doer are one accusation.
+            let known = coded[start..].iter().any(|c| {
+                c.event.cameo == cameo.code
+                    && c.event.source.as_ref() == Some(claimant)
+                    && c.event.target == target
+            });
+            if known {
+                continue;
+            }
+            let said_frame = self.frame(v, said);
+            let mut event = act.clone();
+            event.source = Some(claimant.clone());
+            event.target = target;
+            event.cameo = cameo.code.to_string();
+            event.root = cameo.root().to_string();
+            event.plover = cameo.plover.map(str::to_string);
+            event.quad_class = cameo.quad_class();
+            event.goldstein = cameo.goldstein;
+            event.negated = false;
+            event.certainty = said_frame.certainty();
+            event.claimed_by = said_frame.claimant;
+            event.denied_by = Vec::new();
+            event.trigger = v.tok(said).span;
+            coded.push(Coded {
+                trigger: coded[i].trigger,
+                wrapper: None,
+                denier: said_frame.denier,
+                purpose_of: None,
+                statement: None,
+                event,
+            });
         }
     }
 
@@ -2084,6 +2333,19 @@ impl Coder {
                         f.uncertain = true;
                     }
                 }
+                // "..., a U.S. official said" that the parser hung as an adverbial
+                // clause: a finite verb of saying with its own subject and no
+                // subordinator ("after officials said" is not an attribution).
+                "advcl"
+                    if c > p
+                        && w.say.contains(lemma)
+                        && matches!(v.tok(c).xpos.as_str(), "VBD" | "VBZ" | "VBP")
+                        && v.children(c).any(|d| v.rel(d) == "nsubj")
+                        && !v.children(c).any(|d| matches!(v.rel(d), "mark" | "cc"))
+                        && !self.negated(v, c) =>
+                {
+                    self.attribute(v, c, f);
+                }
                 // "will withdraw unless ...": an ultimatum; "may halt mediation if
                 // ...": a condition, a threat when the act is coercive.
                 "advcl" if own => {
@@ -2158,6 +2420,7 @@ impl Coder {
             }
             if f.claimant.is_none() {
                 f.claimant = Some(self.claimant_actor(v, s));
+                f.said = Some(h);
             }
         }
         self.local(v, h, f, false);
@@ -2166,6 +2429,16 @@ impl Coder {
     /// The actor for a claimant phrase: its mention; the outlet for "the newspaper";
     /// a country-only actor for "a U.S. official"; else just the words.
     fn claimant_actor(&self, v: &View, t: usize) -> Actor {
+        // "The Observatory, a UK-based group that ..., said" read as a copular clause
+        // ("the Observatory [is] a group"): the speaker is the named subject.
+        if matches!(v.tok(t).upos, Upos::NOUN | Upos::PROPN) {
+            if let Some(named) = v
+                .children(t)
+                .find(|&c| c < t && v.rel(c) == "nsubj" && v.mention(c).is_some())
+            {
+                return self.claimant_actor(v, named);
+            }
+        }
         if let Some(m) = v.mention(t) {
             let actor = &v.doc.mentions[m].actor;
             // A bare agent takes its country from its phrase as a source does ("the

@@ -109,6 +109,65 @@ fn reported_speech_names_an_anonymous_official_with_country() {
     assert_eq!(claimant.country.as_deref(), Some("USA"));
 }
 
+/// The attribution after the act, hung by the parser as an adverbial clause.
+const RUSSIA_SUPPLIED_OFFICIAL_SAID: &str = "
+Russia Russia PROPN NNP 2 nsubj
+supplied supply VERB VBD 0 root
+rifles rifle NOUN NNS 2 obj
+to to ADP IN 6 case
+the the DET DT 6 det
+Taliban Taliban PROPN NNP 2 obl
+~, , PUNCT , 11 punct
+a a DET DT 10 det
+U.S. U.S. PROPN NNP 10 compound
+official official NOUN NN 11 nsubj
+said say VERB VBD 2 advcl:relcl
+~. . PUNCT . 2 punct";
+
+/// The same with a subordinator: the saying came after the act, it does not report it.
+const RUSSIA_SUPPLIED_AFTER_OFFICIAL_SAID: &str = "
+Russia Russia PROPN NNP 2 nsubj
+supplied supply VERB VBD 0 root
+rifles rifle NOUN NNS 2 obj
+to to ADP IN 6 case
+the the DET DT 6 det
+Taliban Taliban PROPN NNP 2 obl
+after after SCONJ IN 11 mark
+a a DET DT 10 det
+U.S. U.S. PROPN NNP 10 compound
+official official NOUN NN 11 nsubj
+said say VERB VBD 2 advcl
+~. . PUNCT . 2 punct";
+
+#[test]
+fn a_closing_attribution_hung_as_an_adverbial_clause_reports_the_act() {
+    for (sentence, certainty) in [
+        (RUSSIA_SUPPLIED_OFFICIAL_SAID, Certainty::Reported),
+        (RUSSIA_SUPPLIED_AFTER_OFFICIAL_SAID, Certainty::Asserted),
+    ] {
+        let mut d = doc(&[sentence]);
+        mention(
+            &mut d,
+            "Russia",
+            0,
+            actor("Russia", "RUS", Some("RUS"), None),
+        );
+        mention(&mut d, "Taliban", 0, taliban());
+        mention(
+            &mut d,
+            "U.S.",
+            0,
+            actor("United States", "USA", Some("USA"), None),
+        );
+        let events = code(&mut d);
+        let e = find(&events, "RUS>TALIBAN 072");
+        assert_eq!(e.certainty, certainty, "{}", d.text);
+        let claimant = e.claimed_by.as_ref().map(|c| c.text.as_str());
+        let expected = (certainty == Certainty::Reported).then_some("a U.S. official");
+        assert_eq!(claimant, expected, "{}", d.text);
+    }
+}
+
 #[test]
 fn denial_of_receiving_aid_marks_the_claims_of_aid() {
     let mut d = doc(&[OFFICIAL_SAYS, TALIBAN_DENY]);
@@ -2924,4 +2983,465 @@ rifles rifle NOUN NNS 14 obj
         "{:?}",
         briefs(&events)
     );
+}
+
+const GEORGIA_SAYS: &str = "
+Georgia Georgia PROPN NNP 2 nsubj
+said say VERB VBD 0 root
+Russian Russian ADJ JJ 4 amod
+troops troop NOUN NNS 5 nsubj
+attacked attack VERB VBD 2 ccomp
+Georgian Georgian ADJ JJ 7 amod
+police police NOUN NNS 5 obj
+~. . PUNCT . 2 punct";
+
+fn russian_troops_and_georgian_police(d: &mut Document) {
+    mention(
+        d,
+        "Russian troops",
+        0,
+        actor("Russian troops", "RUSMIL", Some("RUS"), None),
+    );
+    mention(
+        d,
+        "Georgian police",
+        0,
+        actor("Georgian police", "GEOCOP", Some("GEO"), None),
+    );
+}
+
+#[test]
+fn saying_another_used_force_is_an_accusation_beside_the_claim() {
+    let mut d = doc(&[GEORGIA_SAYS]);
+    mention(
+        &mut d,
+        "Georgia",
+        0,
+        actor("Georgia", "GEO", Some("GEO"), None),
+    );
+    russian_troops_and_georgian_police(&mut d);
+    let events = code(&mut d);
+    // The attack stays a claim by Georgia ...
+    let attack = find(&events, "RUSMIL>GEOCOP 190");
+    assert_eq!(attack.certainty, Certainty::Reported);
+    assert_eq!(
+        attack.claimed_by.as_ref().and_then(|c| c.code.as_deref()),
+        Some("GEO")
+    );
+    // ... and Georgia blaming Russia's troops for it happened.
+    let blame = find(&events, "GEO>RUSMIL 112");
+    assert_eq!(blame.certainty, Certainty::Asserted);
+    assert_eq!(blame.claimed_by, None);
+    assert_eq!(d.slice(blame.trigger), "said");
+}
+
+#[test]
+fn a_source_named_after_the_act_accuses_no_one() {
+    let mut d = doc(&["
+Russian Russian ADJ JJ 2 amod
+troops troop NOUN NNS 3 nsubj
+attacked attack VERB VBD 9 ccomp
+Georgian Georgian ADJ JJ 5 amod
+police police NOUN NNS 3 obj
+~, , PUNCT , 9 punct
+Georgian Georgian ADJ JJ 8 amod
+officials official NOUN NNS 9 nsubj
+said say VERB VBD 0 root
+~. . PUNCT . 9 punct"]);
+    russian_troops_and_georgian_police(&mut d);
+    mention(
+        &mut d,
+        "Georgian officials",
+        0,
+        actor("Georgian officials", "GEOGOV", Some("GEO"), None),
+    );
+    let events = code(&mut d);
+    let attack = find(&events, "RUSMIL>GEOCOP 190");
+    assert_eq!(attack.certainty, Certainty::Reported);
+    assert!(
+        !events.iter().any(|e| e.root == "11"),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn claiming_ones_own_use_of_force_claims_responsibility() {
+    let claimed = "
+The the DET DT 2 det
+Taliban Taliban PROPN NNP 3 nsubj
+claimed claim VERB VBD 0 root
+they they PRON PRP 5 nsubj
+attacked attack VERB VBD 3 ccomp
+the the DET DT 8 det
+Afghan Afghan ADJ JJ 8 amod
+army army NOUN NN 5 obj
+~. . PUNCT . 3 punct";
+    let said = claimed.replace("claimed claim", "said say");
+    let mut events = Vec::new();
+    for text in [claimed, said.as_str()] {
+        let mut d = doc(&[text]);
+        mention(&mut d, "Taliban", 0, taliban());
+        mention(
+            &mut d,
+            "Afghan army",
+            0,
+            actor("Afghan army", "AFGMIL", Some("AFG"), None),
+        );
+        events.push(code(&mut d));
+    }
+    let claim = find(&events[0], "TALIBAN>AFGMIL 015");
+    assert_eq!(claim.certainty, Certainty::Asserted);
+    find(&events[0], "TALIBAN>AFGMIL 190");
+    // "said they attacked" reports the attack; it claims nothing more, and the
+    // Taliban accuse no one.
+    find(&events[1], "TALIBAN>AFGMIL 190");
+    assert!(
+        !events[1]
+            .iter()
+            .any(|e| matches!(e.root.as_str(), "01" | "11")),
+        "{:?}",
+        briefs(&events[1])
+    );
+}
+
+#[test]
+fn a_speaker_read_as_the_subject_of_its_description_is_the_claimant() {
+    // "The Monitor, a watchdog group, said ..." parsed as "The Monitor [is] a group"
+    // with "said" hung on "group".
+    let mut d = doc(&["
+The the DET DT 2 det
+Monitor Monitor PROPN NNP 6 nsubj
+~, , PUNCT , 2 punct
+a a DET DT 6 det
+watchdog watchdog NOUN NN 6 compound
+group group NOUN NN 0 root
+~, , PUNCT , 8 punct
+said say VERB VBD 6 parataxis
+government government NOUN NN 10 compound
+forces force NOUN NNS 11 nsubj
+attacked attack VERB VBD 8 ccomp
+rebels rebel NOUN NNS 11 obj
+~. . PUNCT . 6 punct"]);
+    mention(&mut d, "Monitor", 0, actor("Monitor", "NGOHRI", None, None));
+    mention(
+        &mut d,
+        "government forces",
+        0,
+        actor("government forces", "---MIL", None, None),
+    );
+    mention(&mut d, "rebels", 0, actor("rebels", "---REB", None, None));
+    let events = code(&mut d);
+    let attack = find(&events, "---MIL>---REB 190");
+    assert_eq!(
+        attack.claimed_by.as_ref().map(|c| c.text.as_str()),
+        Some("Monitor")
+    );
+    find(&events, "NGOHRI>---MIL 112");
+}
+
+#[test]
+fn nouns_joined_to_a_subject_after_its_clause_are_not_doers() {
+    // "Kurdish fighters attacked Turkish soldiers, local officials said" read as one
+    // noun phrase: "attacked" modifies "fighters", and "officials" is a conjunct.
+    let mut d = doc(&["
+Kurdish Kurdish ADJ JJ 2 amod
+fighters fighter NOUN NNS 10 nsubj
+attacked attack VERB VBN 2 acl
+Turkish Turkish ADJ JJ 5 amod
+soldiers soldier NOUN NNS 3 obj
+~, , PUNCT , 8 punct
+local local ADJ JJ 8 amod
+officials official NOUN NNS 2 conj
+~, , PUNCT , 10 punct
+said say VERB VBD 0 root
+~. . PUNCT . 10 punct"]);
+    mention(
+        &mut d,
+        "Kurdish fighters",
+        0,
+        actor("Kurdish fighters", "TURREB", Some("TUR"), None),
+    );
+    mention(
+        &mut d,
+        "Turkish soldiers",
+        0,
+        actor("Turkish soldiers", "TURMIL", Some("TUR"), None),
+    );
+    mention(
+        &mut d,
+        "local officials",
+        0,
+        actor("local officials", "---GOV", None, None),
+    );
+    let events = code(&mut d);
+    find(&events, "TURREB>TURMIL 190");
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.source.as_ref().and_then(|s| s.code.as_deref()) == Some("---GOV")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn force_from_a_place_at_the_speaker_is_blamed_on_the_place() {
+    let mut d = doc(&["
+Israel Israel PROPN NNP 2 nsubj
+said say VERB VBD 0 root
+rockets rocket NOUN NNS 5 nsubj:pass
+were be AUX VBD 5 aux:pass
+fired fire VERB VBN 2 ccomp
+at at ADP IN 7 case
+it it PRON PRP 5 obl
+from from ADP IN 9 case
+Lebanon Lebanon PROPN NNP 5 obl
+~. . PUNCT . 2 punct"]);
+    mention(
+        &mut d,
+        "Israel",
+        0,
+        actor("Israel", "ISR", Some("ISR"), None),
+    );
+    mention(
+        &mut d,
+        "Lebanon",
+        0,
+        actor("Lebanon", "LBN", Some("LBN"), None),
+    );
+    let events = code(&mut d);
+    // "it" is no subject of its own clause: it stands for Israel.
+    let fire = events
+        .iter()
+        .find(|e| brief(e).starts_with("LBN>ISR 19"))
+        .unwrap_or_else(|| panic!("{:?}", briefs(&events)));
+    assert_eq!(fire.certainty, Certainty::Reported);
+    find(&events, "ISR>LBN 112");
+}
+
+#[test]
+fn a_past_form_read_as_an_adjective_keeps_the_subject_before_it() {
+    let mut d = doc(&["
+Talks talk NOUN NNS 2 nsubj
+stalled stall VERB VBD 0 root
+as as ADP IN 6 case
+the the DET DT 6 det
+Pakistani Pakistani ADJ JJ 6 amod
+envoy envoy NOUN NN 2 obl
+prepared prepared ADJ JJ 2 xcomp
+to to PART TO 9 mark
+visit visit VERB VB 7 xcomp
+Kabul Kabul PROPN NNP 9 obj
+~. . PUNCT . 2 punct"]);
+    mention(
+        &mut d,
+        "Pakistani envoy",
+        0,
+        actor("Pakistani envoy", "PAKGOV", Some("PAK"), None),
+    );
+    mention(&mut d, "Kabul", 0, actor("Kabul", "AFG", Some("AFG"), None));
+    let events = code(&mut d);
+    find(&events, "PAKGOV>AFG 042");
+}
+
+#[test]
+fn a_participle_before_a_second_subject_takes_it_as_object() {
+    // "A Taliban delegation visiting/acl Moscow/nsubj said nothing": Moscow is the
+    // place visited, not a second speaker visiting with the delegation.
+    let mut d = doc(&["
+A a DET DT 3 det
+Taliban Taliban PROPN NNP 3 compound
+delegation delegation NOUN NN 6 nsubj
+visiting visit VERB VBG 3 acl
+Moscow Moscow PROPN NNP 6 nsubj
+said say VERB VBD 0 root
+nothing nothing PRON NN 6 obj
+~. . PUNCT . 6 punct"]);
+    mention(&mut d, "Taliban delegation", 0, taliban());
+    mention(
+        &mut d,
+        "Moscow",
+        0,
+        actor("Russia", "RUS", Some("RUS"), None),
+    );
+    let events = code(&mut d);
+    find(&events, "TALIBAN>RUS 042");
+    assert!(
+        !events.iter().any(|e| brief(e).starts_with("RUS>")),
+        "{:?}",
+        briefs(&events)
+    );
+}
+
+#[test]
+fn no_accusation_by_the_doer_a_clash_or_a_phrase_with_a_place() {
+    // The doer named inside the speaker's phrase is the speaker.
+    let mut own = doc(&["
+Rebels rebel NOUN NNS 5 nsubj
+of of ADP IN 4 case
+the the DET DT 4 det
+Front Front PROPN NNP 1 nmod
+said say VERB VBD 0 root
+the the DET DT 7 det
+Front Front PROPN NNP 8 nsubj
+killed kill VERB VBD 5 ccomp
+Wagner Wagner PROPN NNP 10 compound
+fighters fighter NOUN NNS 8 obj
+~. . PUNCT . 5 punct"]);
+    mention(&mut own, "Rebels", 0, actor("Rebels", "---REB", None, None));
+    let front = actor("Front", "MLIREBFLA", Some("MLI"), Some("front"));
+    mention(&mut own, "Front", 0, front.clone());
+    mention(&mut own, "Front", 1, front);
+    mention(
+        &mut own,
+        "Wagner fighters",
+        0,
+        actor("Wagner fighters", "RUSMIL", Some("RUS"), None),
+    );
+    // A clash has two sides; "many in France" is no actor.
+    let mut clash = doc(&["
+Georgia Georgia PROPN NNP 2 nsubj
+said say VERB VBD 0 root
+Russian Russian ADJ JJ 4 amod
+troops troop NOUN NNS 5 nsubj
+clashed clash VERB VBD 2 ccomp
+with with ADP IN 8 case
+Georgian Georgian ADJ JJ 8 amod
+police police NOUN NNS 5 obl
+~. . PUNCT . 2 punct"]);
+    mention(
+        &mut clash,
+        "Georgia",
+        0,
+        actor("Georgia", "GEO", Some("GEO"), None),
+    );
+    russian_troops_and_georgian_police(&mut clash);
+    let mut many = doc(&["
+Many many ADJ JJ 4 nsubj
+in in ADP IN 3 case
+France France PROPN NNP 1 nmod
+said say VERB VBD 0 root
+Russian Russian ADJ JJ 6 amod
+troops troop NOUN NNS 7 nsubj
+attacked attack VERB VBD 4 ccomp
+Georgian Georgian ADJ JJ 9 amod
+police police NOUN NNS 7 obj
+~. . PUNCT . 4 punct"]);
+    mention(
+        &mut many,
+        "France",
+        0,
+        actor("France", "FRA", Some("FRA"), None),
+    );
+    russian_troops_and_georgian_police(&mut many);
+    for d in [&mut own, &mut clash, &mut many] {
+        let events = code(d);
+        assert!(
+            events.iter().any(|e| e.root == "19"),
+            "{:?}",
+            briefs(&events)
+        );
+        assert!(
+            !events
+                .iter()
+                .any(|e| matches!(e.root.as_str(), "01" | "11")),
+            "{}: {:?}",
+            d.text,
+            briefs(&events)
+        );
+    }
+}
+
+#[test]
+fn taking_a_place_is_occupying_territory() {
+    let mut d = doc(&[
+        "
+Insurgents insurgent NOUN NNS 2 nsubj
+captured capture VERB VBD 0 root
+Mosul Mosul PROPN NNP 2 obj
+~. . PUNCT . 2 punct",
+        "
+Insurgents insurgent NOUN NNS 2 nsubj
+seized seize VERB VBD 0 root
+parts part NOUN NNS 2 obj
+of of ADP IN 5 case
+Syria Syria PROPN NNP 3 nmod
+~. . PUNCT . 2 punct",
+        "
+Insurgents insurgent NOUN NNS 2 nsubj
+captured capture VERB VBD 0 root
+two two NUM CD 4 nummod
+soldiers soldier NOUN NNS 2 obj
+~. . PUNCT . 2 punct",
+    ]);
+    for n in 0..3 {
+        mention(
+            &mut d,
+            "Insurgents",
+            n,
+            actor("Insurgents", "---INS", None, None),
+        );
+    }
+    mention(&mut d, "Mosul", 0, actor("Mosul", "IRQ", Some("IRQ"), None));
+    mention(&mut d, "Syria", 0, actor("Syria", "SYR", Some("SYR"), None));
+    mention(
+        &mut d,
+        "soldiers",
+        0,
+        actor("soldiers", "---MIL", None, None),
+    );
+    let events = code(&mut d);
+    find(&events, "---INS>IRQ 192");
+    find(&events, "---INS>SYR 192");
+    // People are captured, not occupied.
+    find(&events, "---INS>---MIL 173");
+}
+
+#[test]
+fn a_force_clashing_with_a_crowd_represses_and_the_crowd_riots() {
+    let mut d = doc(&[
+        "
+Police police NOUN NNS 2 nsubj
+clashed clash VERB VBD 0 root
+with with ADP IN 4 case
+protesters protester NOUN NNS 2 obl
+~. . PUNCT . 2 punct",
+        "
+Troops troop NOUN NNS 2 nsubj
+clashed clash VERB VBD 0 root
+with with ADP IN 4 case
+rebels rebel NOUN NNS 2 obl
+~. . PUNCT . 2 punct",
+    ]);
+    mention(
+        &mut d,
+        "Police",
+        0,
+        actor("Police", "KENCOP", Some("KEN"), None),
+    );
+    mention(
+        &mut d,
+        "protesters",
+        0,
+        actor("protesters", "KENOPP", Some("KEN"), None),
+    );
+    mention(
+        &mut d,
+        "Troops",
+        0,
+        actor("Troops", "KENMIL", Some("KEN"), None),
+    );
+    mention(
+        &mut d,
+        "rebels",
+        0,
+        actor("rebels", "KENREB", Some("KEN"), None),
+    );
+    let events = code(&mut d);
+    find(&events, "KENCOP>KENOPP 175");
+    find(&events, "KENOPP>KENCOP 145");
+    // Two armed sides fight.
+    find(&events, "KENMIL>KENREB 190");
+    find(&events, "KENREB>KENMIL 190");
 }
