@@ -20,6 +20,7 @@ pub(crate) struct ParserWord {
     pub tag: u64,
 }
 
+#[derive(Clone)]
 pub(crate) struct State {
     n: usize,
     stack: Vec<usize>,
@@ -56,6 +57,24 @@ impl State {
             in_stack,
             root_child: NONE,
         }
+    }
+
+    /// Becomes a copy of `other`, reusing its own allocations (beam search copies a
+    /// state for each move it keeps).
+    fn copy_from(&mut self, other: &State) {
+        self.n = other.n;
+        self.stack.clone_from(&other.stack);
+        self.next = other.next;
+        self.heads.clone_from(&other.heads);
+        self.labels.clone_from(&other.labels);
+        self.left_children.clone_from(&other.left_children);
+        self.right_children.clone_from(&other.right_children);
+        self.left_valency.clone_from(&other.left_valency);
+        self.right_valency.clone_from(&other.right_valency);
+        self.left_labels.clone_from(&other.left_labels);
+        self.right_labels.clone_from(&other.right_labels);
+        self.in_stack.clone_from(&other.in_stack);
+        self.root_child = other.root_child;
     }
 
     pub fn is_terminal(&self) -> bool {
@@ -222,7 +241,8 @@ fn bucket(distance: usize) -> u64 {
 /// Rich feature set after Zhang & Nivre (2011). Template numbers are part of each
 /// feature's hash, so they stay as they are: the gaps are templates left out because
 /// dev scores were no worse without them (10, 11: third buffer word's form; 23; 29;
-/// 37; 39: the stack top's head's form; 51-53: its grandparent and its label; 71).
+/// 37; 39: the stack top's head's form; 51-53: its grandparent and its label; 71),
+/// for the greedy model and for the beam model alike (see model/README.md).
 fn features(state: &State, words: &[ParserWord], out: &mut Vec<u64>) {
     out.clear();
     let w = |i: usize| -> u64 {
@@ -363,9 +383,18 @@ fn features(state: &State, words: &[ParserWord], out: &mut Vec<u64>) {
     ]);
 }
 
-/// The trained transition classifier.
+/// The widest beam [`ArcEager::parse_beam`] searches: wider beams are clamped to
+/// it, so that work per sentence stays bounded (at most this many states for each
+/// of the 2n transitions).
+pub(crate) const MAX_BEAM_WIDTH: usize = 64;
+
+/// The trained transition classifiers.
 pub(crate) struct ArcEager {
-    pub weights: Weights,
+    /// Locally trained weights (dynamic oracle) for greedy decoding.
+    pub greedy: Weights,
+    /// Globally trained weights (beam search with max-violation updates) for beam
+    /// decoding.
+    pub beam: Weights,
     /// Dependency labels; `root_label` indexes "root".
     pub labels: Vec<String>,
     pub root_label: usize,
@@ -382,12 +411,45 @@ fn argmax_valid<T: PartialOrd + Copy>(scores: &[T], state: &State, root_label: u
     best
 }
 
+/// Appends to `candidates` the (at most `width`) best valid moves of the beam
+/// item `item`, whose total is `total` and whose move scores are `scores`.
+fn push_best_moves<T: Copy + PartialOrd + std::ops::Add<Output = T>>(
+    candidates: &mut Vec<(T, usize, usize)>,
+    state: &State,
+    root_label: usize,
+    item: usize,
+    total: T,
+    scores: &[T],
+    width: usize,
+) {
+    let start = candidates.len();
+    for (m, &score) in scores.iter().enumerate() {
+        if state.valid(m, root_label) {
+            candidates.push((total + score, item, m));
+        }
+    }
+    if candidates.len() - start > width {
+        candidates[start..].select_nth_unstable_by(width - 1, by_rank);
+        candidates.truncate(start + width);
+    }
+}
+
+/// Beam order: higher total first; ties go to the earlier item, then the lower
+/// move, as in greedy decoding (a beam of one follows the greedy parser).
+fn by_rank<T: PartialOrd>(a: &(T, usize, usize), b: &(T, usize, usize)) -> std::cmp::Ordering {
+    b.0.partial_cmp(&a.0)
+        .unwrap_or(std::cmp::Ordering::Equal)
+        .then(a.1.cmp(&b.1))
+        .then(a.2.cmp(&b.2))
+}
+
 impl ArcEager {
     pub fn n_moves(n_labels: usize) -> usize {
         2 + 2 * n_labels
     }
 
-    /// Heads (0 = root, else 1-based) and label indices of words 1..=n.
+    /// Greedy decoding: heads (0 = root, else 1-based) and label indices of words
+    /// 1..=n.
     pub fn parse(&self, words: &[ParserWord]) -> (Vec<usize>, Vec<usize>) {
         let mut state = State::new(words.len());
         let mut buffer = Vec::with_capacity(80);
@@ -395,10 +457,92 @@ impl ArcEager {
         while !state.is_terminal() {
             features(&state, words, &mut buffer);
             scores.iter_mut().for_each(|s| *s = 0);
-            self.weights.score(&buffer, &mut scores);
+            self.greedy.score(&buffer, &mut scores);
             let m = argmax_valid(&scores, &state, self.root_label);
             state.apply(m);
         }
+        state.finish(self.root_label, self.fallback_label);
+        (state.heads, state.labels)
+    }
+
+    /// Beam decoding with the beam model, `width` (clamped to
+    /// 1..=[`MAX_BEAM_WIDTH`]) states kept after each transition: like
+    /// [`ArcEager::parse`], and about `width` times the work.
+    pub fn parse_beam(&self, words: &[ParserWord], width: usize) -> (Vec<usize>, Vec<usize>) {
+        self.search(&self.beam, words, width)
+    }
+
+    /// Beam search with the given weights. Finished states stay in the beam with
+    /// their score until every state has finished; the best one wins.
+    pub fn search(
+        &self,
+        weights: &Weights,
+        words: &[ParserWord],
+        width: usize,
+    ) -> (Vec<usize>, Vec<usize>) {
+        let width = width.clamp(1, MAX_BEAM_WIDTH);
+        let n_moves = Self::n_moves(self.labels.len());
+        let mut beam = vec![State::new(words.len())];
+        let mut totals = vec![0i64];
+        let mut next_totals = Vec::with_capacity(width);
+        let mut next: Vec<State> = Vec::with_capacity(width);
+        let mut one = Vec::with_capacity(96);
+        let mut all = Vec::with_capacity(96 * width);
+        let mut scores = vec![0i32; n_moves * width];
+        let mut moves = vec![0i64; n_moves];
+        let mut candidates: Vec<(i64, usize, usize)> = Vec::with_capacity(width * width);
+        while !beam.iter().all(State::is_terminal) {
+            // Score every unfinished state in one batch of lookups.
+            all.clear();
+            for state in beam.iter().filter(|s| !s.is_terminal()) {
+                features(state, words, &mut one);
+                all.extend_from_slice(&one);
+            }
+            let live = beam.iter().filter(|s| !s.is_terminal()).count();
+            scores[..live * n_moves].iter_mut().for_each(|s| *s = 0);
+            weights.score_groups(&all, one.len(), &mut scores, n_moves);
+            candidates.clear();
+            let mut group = 0;
+            for (i, state) in beam.iter().enumerate() {
+                if state.is_terminal() {
+                    candidates.push((totals[i], i, NONE));
+                    continue;
+                }
+                let row = &scores[group * n_moves..(group + 1) * n_moves];
+                for (m, &s) in moves.iter_mut().zip(row) {
+                    *m = i64::from(s);
+                }
+                group += 1;
+                push_best_moves(
+                    &mut candidates,
+                    state,
+                    self.root_label,
+                    i,
+                    totals[i],
+                    &moves,
+                    width,
+                );
+            }
+            candidates.sort_unstable_by(by_rank);
+            candidates.truncate(width);
+            // Build the new beam in `next`, reusing the states of two steps ago.
+            next.truncate(candidates.len());
+            next_totals.clear();
+            for (j, &(total, i, m)) in candidates.iter().enumerate() {
+                if j < next.len() {
+                    next[j].copy_from(&beam[i]);
+                } else {
+                    next.push(beam[i].clone());
+                }
+                if m != NONE {
+                    next[j].apply(m);
+                }
+                next_totals.push(total);
+            }
+            std::mem::swap(&mut beam, &mut next);
+            std::mem::swap(&mut totals, &mut next_totals);
+        }
+        let mut state = beam.swap_remove(0);
         state.finish(self.root_label, self.fallback_label);
         (state.heads, state.labels)
     }
@@ -545,6 +689,191 @@ pub(crate) fn train_epoch(
     }
 }
 
+/// The static oracle's move: an arc to the stack top or from it with the gold
+/// label, else REDUCE, else SHIFT, whichever first loses no gold arc (for a
+/// projective tree one always does; otherwise the cheapest).
+fn oracle_move(state: &State, tree: &GoldTree, root_label: usize) -> usize {
+    let s0 = state.s0();
+    let b = state.next;
+    let mut best = (NONE, NONE);
+    let left = (s0 != 0 && b <= state.n).then(|| 2 + 2 * tree.labels[s0]);
+    let right = (b <= state.n).then(|| 3 + 2 * tree.labels[b]);
+    for m in [left, right, Some(REDUCE), Some(SHIFT)]
+        .into_iter()
+        .flatten()
+    {
+        if state.valid(m, root_label) {
+            let cost = state.cost(m, &tree.heads, &tree.labels);
+            if cost == 0 {
+                return m;
+            }
+            if cost < best.1 {
+                best = (m, cost);
+            }
+        }
+    }
+    best.0
+}
+
+/// A beam item during training.
+struct TrainItem {
+    state: State,
+    total: f32,
+    /// Its last move in the history arena (`NONE` before the first move).
+    node: usize,
+    /// Whether its moves so far are the oracle's.
+    gold: bool,
+}
+
+/// A move in the history of the training beam: the move before it, the move made
+/// and where its features start in the feature arena.
+struct HistoryNode {
+    parent: usize,
+    m: usize,
+    features: usize,
+}
+
+/// One pass of global training: beam search of width `width` over each sentence
+/// with the current weights, then one max-violation update (Huang, Fayong & Guo
+/// 2012): at the step where the best item outscores the oracle's sequence by the
+/// most, the oracle's moves up to it are rewarded and the best item's penalised.
+/// Returns the number of sentences updated.
+pub(crate) fn train_epoch_beam(
+    trainer: &mut Trainer,
+    n_labels: usize,
+    root_label: usize,
+    trees: &[GoldTree],
+    order: &[usize],
+    width: usize,
+) -> usize {
+    let width = width.clamp(1, MAX_BEAM_WIDTH);
+    let n_moves = ArcEager::n_moves(n_labels);
+    let mut scores = vec![0.0f32; n_moves];
+    let mut one = Vec::with_capacity(96);
+    let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
+    let mut updated = 0;
+    for &k in order {
+        let tree = &trees[k];
+        // The oracle's sequence, its features and its running score.
+        let mut state = State::new(tree.words.len());
+        let mut gold_moves = Vec::new();
+        let mut gold_features = Vec::new();
+        let mut gold_totals = vec![0.0f32];
+        while !state.is_terminal() {
+            features(&state, &tree.words, &mut one);
+            let m = oracle_move(&state, tree, root_label);
+            scores.iter_mut().for_each(|s| *s = 0.0);
+            trainer.score(&one, &mut scores);
+            gold_totals.push(gold_totals[gold_totals.len() - 1] + scores[m]);
+            gold_features.extend_from_slice(&one);
+            gold_moves.push(m);
+            state.apply(m);
+        }
+        let group = one.len();
+        // The beam, with every move's features kept for the update.
+        let mut history: Vec<HistoryNode> = Vec::new();
+        let mut arena: Vec<u64> = Vec::new();
+        let mut beam = vec![TrainItem {
+            state: State::new(tree.words.len()),
+            total: 0.0,
+            node: NONE,
+            gold: true,
+        }];
+        // (violation, step, node of the best item) of the largest violation.
+        let mut worst: Option<(f32, usize, usize)> = None;
+        let mut step = 0;
+        while !beam.iter().all(|item| item.state.is_terminal()) {
+            candidates.clear();
+            let mut starts = Vec::with_capacity(beam.len());
+            for (i, item) in beam.iter().enumerate() {
+                if item.state.is_terminal() {
+                    candidates.push((item.total, i, NONE));
+                    starts.push(NONE);
+                    continue;
+                }
+                features(&item.state, &tree.words, &mut one);
+                scores.iter_mut().for_each(|s| *s = 0.0);
+                trainer.score(&one, &mut scores);
+                starts.push(arena.len());
+                arena.extend_from_slice(&one);
+                push_best_moves(
+                    &mut candidates,
+                    &item.state,
+                    root_label,
+                    i,
+                    item.total,
+                    &scores,
+                    width,
+                );
+            }
+            candidates.sort_unstable_by(by_rank);
+            candidates.truncate(width);
+            let next: Vec<TrainItem> = candidates
+                .iter()
+                .map(|&(total, i, m)| {
+                    let parent = &beam[i];
+                    if m == NONE {
+                        return TrainItem {
+                            state: parent.state.clone(),
+                            total,
+                            node: parent.node,
+                            gold: parent.gold,
+                        };
+                    }
+                    let mut state = parent.state.clone();
+                    state.apply(m);
+                    history.push(HistoryNode {
+                        parent: parent.node,
+                        m,
+                        features: starts[i],
+                    });
+                    TrainItem {
+                        state,
+                        total,
+                        node: history.len() - 1,
+                        gold: parent.gold && gold_moves.get(step) == Some(&m),
+                    }
+                })
+                .collect();
+            beam = next;
+            step += 1;
+            if !beam[0].gold {
+                let violation = beam[0].total - gold_totals[step.min(gold_moves.len())];
+                if worst.is_none_or(|w| violation > w.0) {
+                    worst = Some((violation, step, beam[0].node));
+                }
+            }
+        }
+        trainer.tick();
+        let Some((_, step, node)) = worst else {
+            continue;
+        };
+        updated += 1;
+        // The best item's moves, first to last; the prefix it shares with the
+        // oracle's sequence has the same features and would cancel out.
+        let mut path = Vec::new();
+        let mut at = node;
+        while at != NONE {
+            path.push(at);
+            at = history[at].parent;
+        }
+        path.reverse();
+        let shared = path
+            .iter()
+            .zip(&gold_moves)
+            .take_while(|(&p, &m)| history[p].m == m)
+            .count();
+        for (t, &m) in gold_moves.iter().enumerate().take(step).skip(shared) {
+            trainer.add(&gold_features[t * group..(t + 1) * group], m, 1.0);
+        }
+        for &p in &path[shared..] {
+            let start = history[p].features;
+            trainer.add(&arena[start..start + group], history[p].m, -1.0);
+        }
+    }
+    updated
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -569,6 +898,81 @@ mod tests {
         let mut tree = vec![NONE, 2, 0, 2, 2];
         assert!(projectivize(&mut tree));
         assert_eq!(tree, vec![NONE, 2, 0, 2, 2]);
+    }
+
+    /// A toy treebank: "Russia supplies rifles ." and "the Taliban deny aid ."
+    /// (tags: 1 PROPN, 2 VERB, 3 NOUN, 4 PUNCT, 5 DET; labels: 0 root, 1 nsubj,
+    /// 2 obj, 3 punct, 4 det).
+    fn toy_trees() -> Vec<GoldTree> {
+        let tree = |words: &[(&str, u64)], heads: &[usize], labels: &[usize]| GoldTree {
+            words: words
+                .iter()
+                .map(|&(form, tag)| ParserWord {
+                    info: crate::tagger::word_info(form),
+                    tag,
+                })
+                .collect(),
+            heads: [NONE].iter().chain(heads).copied().collect(),
+            labels: [NONE].iter().chain(labels).copied().collect(),
+        };
+        vec![
+            tree(
+                &[("Russia", 1), ("supplies", 2), ("rifles", 3), (".", 4)],
+                &[2, 0, 2, 2],
+                &[1, 0, 2, 3],
+            ),
+            tree(
+                &[
+                    ("the", 5),
+                    ("Taliban", 1),
+                    ("deny", 2),
+                    ("aid", 3),
+                    (".", 4),
+                ],
+                &[2, 3, 0, 3, 3],
+                &[4, 1, 0, 2, 3],
+            ),
+        ]
+    }
+
+    #[test]
+    fn oracle_moves_rebuild_the_gold_tree() {
+        for tree in toy_trees() {
+            let mut state = State::new(tree.words.len());
+            while !state.is_terminal() {
+                state.apply(oracle_move(&state, &tree, 0));
+            }
+            assert_eq!(state.heads[1..], tree.heads[1..]);
+            assert_eq!(state.labels[1..], tree.labels[1..]);
+        }
+    }
+
+    #[test]
+    fn beam_training_learns_a_toy_treebank() {
+        let trees = toy_trees();
+        let mut trainer = Trainer::default();
+        let mut updated = Vec::new();
+        for _ in 0..10 {
+            updated.push(train_epoch_beam(&mut trainer, 5, 0, &trees, &[0, 1], 4));
+        }
+        assert!(updated[0] > 0, "the untrained model is wrong");
+        assert_eq!(updated[9], 0, "the trained model parses both sentences");
+        let parser = ArcEager {
+            greedy: Weights::untrained(),
+            beam: trainer.averaged(0.0),
+            labels: ["root", "nsubj", "obj", "punct", "det"]
+                .map(String::from)
+                .to_vec(),
+            root_label: 0,
+            fallback_label: 3,
+        };
+        for tree in &trees {
+            for width in [1, 4, 8] {
+                let (heads, labels) = parser.parse_beam(&tree.words, width);
+                assert_eq!(heads[1..], tree.heads[1..], "beam {width}");
+                assert_eq!(labels[1..], tree.labels[1..], "beam {width}");
+            }
+        }
     }
 
     #[test]

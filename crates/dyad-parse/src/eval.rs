@@ -83,7 +83,8 @@ fn head_spans(doc: &Document) -> Vec<Option<Span>> {
     out
 }
 
-/// Scores `parser` on gold sentences.
+/// Scores `parser` on gold sentences, decoding as the parser is set to
+/// ([`Parser::with_decoding`]).
 pub fn evaluate(parser: &Parser, gold: &[ConlluSentence]) -> EvalReport {
     let gold_doc = document_from_conllu(gold);
     let gold_heads = head_spans(&gold_doc);

@@ -7,6 +7,10 @@
 //! (arc-eager, averaged perceptron, dynamic oracle) are our own, trained by
 //! `dyad train-parser` on UD English EWT and shipped inside this library:
 //! [`Parser::load_default`] loads it, [`Parser::shared`] loads it once per process.
+//! Parsing is greedy by default (linear time, the fast path); [`Decoding::Beam`]
+//! (set with [`Parser::with_decoding`] or per call with [`Parser::analyse_with`])
+//! searches with a beam over a second, globally trained weight table: more accurate
+//! and several times slower.
 //! [`conllu`] reads and writes CoNLL-U and builds gold documents; [`eval`] scores a
 //! model against gold CoNLL-U; [`train`] reproduces the shipped model.
 //!
@@ -27,5 +31,5 @@ mod segment;
 mod tagger;
 pub mod train;
 
-pub use model::{Analysis, ParseError, Parser};
+pub use model::{Analysis, Decoding, ParseError, Parser};
 pub use segment::{Segmenter, MAX_SENTENCE_TOKENS};

@@ -319,6 +319,11 @@ impl Weights {
         }
     }
 
+    /// A table without features: every score is zero.
+    pub fn untrained() -> Weights {
+        Weights::from_entries(Vec::new())
+    }
+
     pub fn feature_count(&self) -> usize {
         self.features
     }
@@ -441,26 +446,32 @@ impl Trainer {
         if gold == guess {
             return;
         }
+        self.add(features, gold, 1.0);
+        self.add(features, guess, -1.0);
+    }
+
+    /// Adds `delta` to the weight of `class` for each of `features` (the global
+    /// update of beam training rewards and penalises whole move sequences).
+    pub fn add(&mut self, features: &[u64], class: usize, delta: f32) {
         let time = self.time;
+        let class = class as u16;
         for &f in features {
             let row = self.rows.entry(f).or_default();
-            for (class, delta) in [(gold as u16, 1.0f32), (guess as u16, -1.0)] {
-                let e = match row.iter().position(|e| e.class == class) {
-                    Some(i) => &mut row[i],
-                    None => {
-                        row.push(Entry {
-                            class,
-                            weight: 0.0,
-                            total: 0.0,
-                            stamp: time,
-                        });
-                        row.last_mut().expect("just pushed")
-                    }
-                };
-                e.total += (time - e.stamp) as f64 * f64::from(e.weight);
-                e.stamp = time;
-                e.weight += delta;
-            }
+            let e = match row.iter().position(|e| e.class == class) {
+                Some(i) => &mut row[i],
+                None => {
+                    row.push(Entry {
+                        class,
+                        weight: 0.0,
+                        total: 0.0,
+                        stamp: time,
+                    });
+                    row.last_mut().expect("just pushed")
+                }
+            };
+            e.total += (time - e.stamp) as f64 * f64::from(e.weight);
+            e.stamp = time;
+            e.weight += delta;
         }
     }
 

@@ -6,12 +6,14 @@
 //! read here. The parser is trained on tags predicted by taggers that did not see the
 //! sentence (jackknifing), so it learns to cope with tagging errors. The few
 //! non-projective training trees are made projective by lifting arcs rather than
-//! skipped. Everything is deterministic for a given seed.
+//! skipped. The parser has two weight tables trained on the same trees: the greedy
+//! model (local updates with the dynamic oracle) and the beam model (beam search
+//! with max-violation updates). Everything is deterministic for a given seed.
 
 use crate::arc_eager::{self, ArcEager, GoldTree, ParserWord, Rng};
 use crate::conllu::{parse_conllu, ConlluError, ConlluSentence};
 use crate::lemma::Lemmatizer;
-use crate::model::{ParseError, Parser};
+use crate::model::{Decoding, ParseError, Parser};
 use crate::perceptron::{Trainer, Weights};
 use crate::tagger::{self, word_info, FirstPassTags, Lookahead, TaggedSentence, Tagger};
 use std::collections::{HashMap, HashSet};
@@ -38,6 +40,8 @@ pub struct TrainOptions {
     pub treebank: PathBuf,
     pub tagger_epochs: usize,
     pub parser_epochs: usize,
+    /// Epochs of global training for the beam model (the best on dev is kept).
+    pub beam_epochs: usize,
     pub jackknife_folds: usize,
     pub seed: u64,
 }
@@ -48,6 +52,7 @@ impl TrainOptions {
             treebank,
             tagger_epochs: 10,
             parser_epochs: 20,
+            beam_epochs: 20,
             jackknife_folds: 4,
             seed: 20_241_115,
         }
@@ -61,6 +66,13 @@ impl TrainOptions {
 /// the same dev LAS (82.22 against 82.25). (The tagger keeps all of its own: it is
 /// small, and they are worth 0.1 points of tagging accuracy on dev.)
 const PARSER_MIN_ROW_WEIGHT: f32 = 2.0;
+
+/// The beam model keeps the features one of whose averaged weights reaches this.
+const BEAM_MIN_ROW_WEIGHT: f32 = 2.0;
+
+/// Beam width of global training: decoding with a wider beam than training did
+/// best on dev (see model/README.md).
+const BEAM_TRAIN_WIDTH: usize = 4;
 
 /// The tagger's second pass looks again at words whose first-pass margin is below
 /// this (in weight units): a tenth of all words on dev, for nearly all the gain of
@@ -443,7 +455,7 @@ fn train_tagger_and_jackknife(
         );
         for (i, s) in train.iter().enumerate() {
             if i % folds == fold {
-                predicted[i] = fold_tagger.tag(&s.words);
+                predicted[i] = fold_tagger.tag_for_parser_training(&s.words);
             }
         }
         log(&format!("jackknife fold {} of {folds} tagged", fold + 1));
@@ -478,17 +490,20 @@ fn gold_tree(
     }
 }
 
-/// Dev attachment scores (UAS, LAS on universal relations) of a parser.
-fn attachment(parser: &ArcEager, trees: &[GoldTree]) -> (f64, f64) {
+/// Dev attachment scores (UAS, LAS on universal relations) of a way to parse.
+fn attachment(
+    labels: &[String],
+    trees: &[GoldTree],
+    parse: impl Fn(&[ParserWord]) -> (Vec<usize>, Vec<usize>),
+) -> (f64, f64) {
     let (mut uas, mut las, mut total) = (0usize, 0usize, 0usize);
     for tree in trees {
-        let (heads, labels) = parser.parse(&tree.words);
+        let (heads, predicted) = parse(&tree.words);
         for i in 1..tree.heads.len() {
             total += 1;
             if heads[i] == tree.heads[i] {
                 uas += 1;
-                if universal(&parser.labels[labels[i]]) == universal(&parser.labels[tree.labels[i]])
-                {
+                if universal(&labels[predicted[i]]) == universal(&labels[tree.labels[i]]) {
                     las += 1;
                 }
             }
@@ -570,7 +585,7 @@ pub fn train(options: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Parser
     let dev_trees: Vec<GoldTree> = dev
         .iter()
         .zip(&dev_tagged)
-        .map(|(s, t)| gold_tree(&vocabulary, s, t, &tagger.tag(&t.words)))
+        .map(|(s, t)| gold_tree(&vocabulary, s, t, &tagger.tag_for_parser_training(&t.words)))
         .collect();
 
     let root_label = *vocabulary
@@ -586,46 +601,94 @@ pub fn train(options: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Parser
         .or_else(|| vocabulary.label_index.get("dep"))
         .copied()
         .unwrap_or(root_label);
+    let labels = &vocabulary.labels;
+    let mut parser = ArcEager {
+        greedy: Weights::untrained(),
+        beam: Weights::untrained(),
+        labels: labels.clone(),
+        root_label,
+        fallback_label,
+    };
+
+    // The greedy model: local training with the dynamic oracle.
     let mut trainer = Trainer::default();
-    let mut best: Option<(f64, ArcEager)> = None;
+    let mut best: Option<(f64, usize, Weights)> = None;
     for epoch in 1..=options.parser_epochs {
         let order = shuffled(trees.len(), &mut rng);
         arc_eager::train_epoch(
             &mut trainer,
-            vocabulary.labels.len(),
+            labels.len(),
             root_label,
             &trees,
             &order,
             epoch > 1,
             &mut rng,
         );
-        let candidate = ArcEager {
-            weights: trainer.averaged(PARSER_MIN_ROW_WEIGHT),
-            labels: vocabulary.labels.clone(),
-            root_label,
-            fallback_label,
-        };
-        let (uas, las) = attachment(&candidate, &dev_trees);
+        parser.greedy = trainer.averaged(PARSER_MIN_ROW_WEIGHT);
+        let (uas, las) = attachment(labels, &dev_trees, |w| parser.parse(w));
         log(&format!(
             "parser epoch {epoch}: dev UAS {uas:.2} LAS {las:.2} ({} features)",
-            candidate.weights.feature_count()
+            parser.greedy.feature_count()
         ));
         if best.as_ref().is_none_or(|b| las > b.0) {
-            best = Some((las, candidate));
+            best = Some((
+                las,
+                epoch,
+                std::mem::replace(&mut parser.greedy, Weights::untrained()),
+            ));
         }
     }
-    let (las, parser) = best.ok_or_else(|| TrainError::Treebank {
+    drop(trainer);
+    let at_least_one = |what: &str| TrainError::Treebank {
         path: options.treebank.display().to_string(),
-        message: "parser_epochs must be at least 1".to_string(),
-    })?;
+        message: format!("{what} must be at least 1"),
+    };
+    let (las, epoch, greedy) = best.ok_or_else(|| at_least_one("parser_epochs"))?;
+    parser.greedy = greedy;
     let gold_tag_trees: Vec<GoldTree> = dev
         .iter()
         .zip(&dev_tagged)
         .map(|(s, t)| gold_tree(&vocabulary, s, t, &t.tags))
         .collect();
-    let (gold_uas, gold_las) = attachment(&parser, &gold_tag_trees);
+    let (gold_uas, gold_las) = attachment(labels, &gold_tag_trees, |w| parser.parse(w));
     log(&format!(
-        "parser: best dev LAS {las:.2} (with gold tags: UAS {gold_uas:.2} LAS {gold_las:.2})"
+        "parser: best dev LAS {las:.2} at epoch {epoch} (with gold tags: UAS {gold_uas:.2} LAS {gold_las:.2})"
+    ));
+
+    // The beam model: global training on the same trees, chosen on dev with the
+    // beam width of the accuracy mode.
+    let width = Decoding::ACCURATE_WIDTH;
+    let mut trainer = Trainer::default();
+    let mut best: Option<(f64, usize, Weights)> = None;
+    for epoch in 1..=options.beam_epochs {
+        let order = shuffled(trees.len(), &mut rng);
+        let updated = arc_eager::train_epoch_beam(
+            &mut trainer,
+            labels.len(),
+            root_label,
+            &trees,
+            &order,
+            BEAM_TRAIN_WIDTH,
+        );
+        parser.beam = trainer.averaged(BEAM_MIN_ROW_WEIGHT);
+        let (uas, las) = attachment(labels, &dev_trees, |w| parser.parse_beam(w, width));
+        log(&format!(
+            "beam epoch {epoch}: {updated} sentences updated; dev beam {width} UAS {uas:.2} LAS {las:.2} ({} features)",
+            parser.beam.feature_count()
+        ));
+        if best.as_ref().is_none_or(|b| las > b.0) {
+            best = Some((
+                las,
+                epoch,
+                std::mem::replace(&mut parser.beam, Weights::untrained()),
+            ));
+        }
+    }
+    let (las, epoch, beam) = best.ok_or_else(|| at_least_one("beam_epochs"))?;
+    parser.beam = beam;
+    let (gold_uas, gold_las) = attachment(labels, &gold_tag_trees, |w| parser.parse_beam(w, width));
+    log(&format!(
+        "beam: best dev LAS {las:.2} at epoch {epoch} (with gold tags: UAS {gold_uas:.2} LAS {gold_las:.2})"
     ));
     Ok(Parser::new(tagger, lemmatizer, parser)?)
 }

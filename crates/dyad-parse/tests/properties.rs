@@ -3,7 +3,7 @@
 //! and work stays bounded.
 
 use dyad_model::{Component, Document};
-use dyad_parse::{Parser, Segmenter, MAX_SENTENCE_TOKENS};
+use dyad_parse::{Decoding, Parser, Segmenter, MAX_SENTENCE_TOKENS};
 
 /// Small deterministic generator (xorshift), so failures reproduce.
 struct Rng(u64);
@@ -205,9 +205,37 @@ fn huge_chunks_without_spaces_keep_offsets_sound() {
     }
 }
 
+/// Checks that every sentence's heads form trees: heads inside the sentence, every
+/// word's chain of heads ends at a root (no cycles), and a relation on every word.
+fn check_trees(doc: &Document) {
+    for sentence in 0..doc.sentences.len() {
+        let tokens = doc.sentence_tokens(sentence);
+        let roots = tokens.iter().filter(|t| t.head.is_none()).count();
+        assert!(roots >= 1, "every sentence has a root");
+        for (i, t) in tokens.iter().enumerate() {
+            assert!(t.head.is_none_or(|h| (h as usize) < tokens.len()));
+            assert!(!t.deprel.is_empty());
+            let mut at = i;
+            let mut steps = 0;
+            while let Some(h) = tokens[at].head {
+                at = h as usize;
+                steps += 1;
+                assert!(
+                    steps <= tokens.len(),
+                    "cycle through word {i} in {:?}",
+                    doc.text
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn parser_handles_bad_input() {
-    let parser = Parser::shared().expect("the built-in model loads");
+    let greedy = Parser::load_default().expect("the built-in model loads");
+    let beam = Parser::load_default()
+        .expect("the built-in model loads")
+        .with_decoding(Decoding::ACCURATE);
     let inputs = [
         String::new(),
         "   \n\n \t ".to_string(),
@@ -216,18 +244,40 @@ fn parser_handles_bad_input() {
         "Moscow (Москва) and Kabul (کابل) signed a deal in 北京 with 🙂 emoji.".to_string(),
         "قالت طالبان إنها لم تتلق أي مساعدة من روسيا. ".repeat(20),
         "\u{202e}desrever\u{202c} text and שלום עליכם mixed.".to_string(),
+        ", , ( ( ) the of .".repeat(300),
     ];
-    for text in inputs {
-        let mut doc = Document::new("bad", text, None);
-        parser.annotate(&mut doc);
-        check_layers(&doc);
-        for sentence in 0..doc.sentences.len() {
-            let tokens = doc.sentence_tokens(sentence);
-            let roots = tokens.iter().filter(|t| t.head.is_none()).count();
-            assert!(roots >= 1, "every sentence has a root");
-            for t in tokens {
-                assert!(t.head.is_none_or(|h| (h as usize) < tokens.len()));
-                assert!(!t.deprel.is_empty());
+    for parser in [&greedy, &beam] {
+        for text in &inputs {
+            let mut doc = Document::new("bad", text.as_str(), None);
+            parser.annotate(&mut doc);
+            check_layers(&doc);
+            check_trees(&doc);
+        }
+    }
+}
+
+#[test]
+fn random_texts_parse_into_trees_in_both_modes() {
+    let mut rng = Rng(0xbea4_5eed);
+    let parser = Parser::shared().expect("the built-in model loads");
+    for _ in 0..200 {
+        let text = random_text(&mut rng);
+        let forms: Vec<&str> = text.split_whitespace().collect();
+        for decoding in [Decoding::Greedy, Decoding::Beam(4), Decoding::ACCURATE] {
+            let analyses = parser.analyse_with(&forms, decoding);
+            assert_eq!(analyses.len(), forms.len());
+            for (i, a) in analyses.iter().enumerate() {
+                let piece = i / MAX_SENTENCE_TOKENS;
+                let piece_end = ((piece + 1) * MAX_SENTENCE_TOKENS).min(forms.len());
+                let head = a.head.map(|h| h as usize);
+                assert!(head.is_none_or(|h| h >= piece * MAX_SENTENCE_TOKENS && h < piece_end));
+                let mut at = i;
+                let mut steps = 0;
+                while let Some(h) = analyses[at].head {
+                    at = h as usize;
+                    steps += 1;
+                    assert!(steps <= forms.len(), "cycle in {text:?} ({decoding:?})");
+                }
             }
         }
     }

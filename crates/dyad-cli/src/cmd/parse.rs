@@ -6,7 +6,7 @@ use anyhow::Context as _;
 use dyad_model::{Component, Document};
 use dyad_parse::conllu::{parse_conllu, write_conllu, ConlluSentence};
 use dyad_parse::train::{train, TrainOptions};
-use dyad_parse::Parser;
+use dyad_parse::{Decoding, Parser};
 use serde_json::json;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -28,13 +28,21 @@ pub struct ParseArgs {
     /// A model file written by `dyad train-parser` instead of the built-in one.
     #[arg(long)]
     model: Option<PathBuf>,
+    /// Parse with beam search of this width (more accurate, slower; 8 is the
+    /// accuracy mode) instead of greedily.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=64))]
+    beam: Option<u16>,
 }
 
-fn load_parser(model: Option<&Path>) -> anyhow::Result<Parser> {
-    Ok(match model {
+fn load_parser(model: Option<&Path>, beam: Option<u16>) -> anyhow::Result<Parser> {
+    let parser = match model {
         Some(path) => Parser::load(path)?,
         None => Parser::load_default()?,
-    })
+    };
+    Ok(parser.with_decoding(match beam {
+        Some(width) => Decoding::Beam(usize::from(width)),
+        None => Decoding::Greedy,
+    }))
 }
 
 fn read_text(path: &Path) -> anyhow::Result<String> {
@@ -56,7 +64,7 @@ fn read_text(path: &Path) -> anyhow::Result<String> {
 }
 
 pub fn run_parse(args: ParseArgs, _ctx: &Context) -> anyhow::Result<ExitCode> {
-    let parser = load_parser(args.model.as_deref())?;
+    let parser = load_parser(args.model.as_deref(), args.beam)?;
     let text = read_text(&args.file)?;
     let mut doc = Document::new(args.file.display().to_string(), text, None);
     doc.language = Some("en".to_string());
@@ -106,6 +114,9 @@ pub struct EvalParseArgs {
     /// A model file written by `dyad train-parser` instead of the built-in one.
     #[arg(long)]
     model: Option<PathBuf>,
+    /// Parse with beam search of this width instead of greedily.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=64))]
+    beam: Option<u16>,
 }
 
 fn read_gold(path: &Path) -> anyhow::Result<Vec<ConlluSentence>> {
@@ -132,7 +143,7 @@ fn read_gold(path: &Path) -> anyhow::Result<Vec<ConlluSentence>> {
 }
 
 pub fn run_eval_parse(args: EvalParseArgs, _ctx: &Context) -> anyhow::Result<ExitCode> {
-    let parser = load_parser(args.model.as_deref())?;
+    let parser = load_parser(args.model.as_deref(), args.beam)?;
     let gold = read_gold(&args.gold)?;
     let report = dyad_parse::eval::evaluate(&parser, &gold);
     for (name, value) in report.lines() {
@@ -156,6 +167,9 @@ pub struct TrainParserArgs {
     /// Maximum parser epochs (the best on dev is kept).
     #[arg(long, default_value_t = 20)]
     parser_epochs: usize,
+    /// Maximum epochs of the beam model (the best on dev is kept).
+    #[arg(long, default_value_t = 20)]
+    beam_epochs: usize,
 }
 
 pub fn run_train_parser(args: TrainParserArgs, _ctx: &Context) -> anyhow::Result<ExitCode> {
@@ -168,6 +182,7 @@ pub fn run_train_parser(args: TrainParserArgs, _ctx: &Context) -> anyhow::Result
     let mut options = TrainOptions::new(treebank);
     options.tagger_epochs = args.tagger_epochs;
     options.parser_epochs = args.parser_epochs;
+    options.beam_epochs = args.beam_epochs;
     let started = std::time::Instant::now();
     let parser = train(&options, &mut |line: &str| {
         eprintln!("[{:>5.0}s] {line}", started.elapsed().as_secs_f64());
