@@ -928,19 +928,26 @@ mod tests {
             clause_without_finite_verb(&verbs, &words, ClauseRule::Participles, &mut tags);
             tags
         };
-        assert_eq!(
-            for_training("Russia armed rebels", vec![name, adj, noun]),
-            [name, adj, noun]
-        );
         let which = vec![name, comma, which, present, noun, comma, participle, noun];
-        assert_eq!(
-            for_training("Iran , which denies it , supplied drones", which.clone()),
-            which
-        );
-        assert_eq!(
-            for_training("troops fired rockets", vec![noun, participle, noun]),
-            [noun, past, noun]
-        );
+        for (text, tags, expected) in [
+            (
+                "Russia armed rebels",
+                vec![name, adj, noun],
+                vec![name, adj, noun],
+            ),
+            (
+                "Iran , which denies it , supplied drones",
+                which.clone(),
+                which,
+            ),
+            (
+                "troops fired rockets",
+                vec![noun, participle, noun],
+                vec![noun, past, noun],
+            ),
+        ] {
+            assert_eq!(for_training(text, tags), expected, "{text}");
+        }
     }
 
     #[test]
