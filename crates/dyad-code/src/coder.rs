@@ -479,10 +479,11 @@ impl<'a> View<'a> {
         }
     }
 
-    /// Whether `t` lies in the phrase of `top` (within a few steps up).
-    fn is_under(&self, t: usize, top: usize) -> bool {
+    /// Whether `top` is an ancestor of `t` at most `steps` heads up: 4 keeps to the
+    /// phrase of `top`, 16 reaches any clause above.
+    fn is_under(&self, t: usize, top: usize, steps: usize) -> bool {
         let mut cur = t;
-        for _ in 0..4 {
+        for _ in 0..steps {
             match self.head(cur) {
                 Some(h) if h == top => return true,
                 Some(h) => cur = h,
@@ -529,19 +530,6 @@ impl<'a> View<'a> {
         false
     }
 
-    /// Whether `top` is an ancestor of `t` in the tree.
-    fn dominates(&self, top: usize, t: usize) -> bool {
-        let mut cur = t;
-        for _ in 0..16 {
-            match self.head(cur) {
-                Some(h) if h == top => return true,
-                Some(h) => cur = h,
-                None => return false,
-            }
-        }
-        false
-    }
-
     /// The `obj` of `p`. Two objects where everything between them hangs on the
     /// second are one phrase split by the parser ("a government/obj -held part/obj"):
     /// its head is the second.
@@ -551,7 +539,9 @@ impl<'a> View<'a> {
             .filter(|&c| self.rel(c) == "obj" && !self.has_preposition(c));
         let first = objects.next()?;
         match objects.next() {
-            Some(second) if (first + 1..second).all(|t| self.is_under(t, second)) => Some(second),
+            Some(second) if (first + 1..second).all(|t| self.is_under(t, second, 4)) => {
+                Some(second)
+            }
             _ => Some(first),
         }
     }
@@ -1898,7 +1888,7 @@ impl Coder {
                 // France").
                 && frame.claimant.as_ref().is_some_and(|c| c.code.is_some())
                 && said < p
-                && v.dominates(said, p)
+                && v.is_under(p, said, 16)
         });
         // "Police clashed with rioters": a clash of a force with a crowd is the force's
         // violent repression (175) and the crowd's riot (145), not a battle.

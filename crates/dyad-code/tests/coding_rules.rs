@@ -145,26 +145,19 @@ fn a_closing_attribution_hung_as_an_adverbial_clause_reports_the_act() {
         (RUSSIA_SUPPLIED_OFFICIAL_SAID, Certainty::Reported),
         (RUSSIA_SUPPLIED_AFTER_OFFICIAL_SAID, Certainty::Asserted),
     ] {
-        let mut d = doc(&[sentence]);
-        mention(
-            &mut d,
-            "Russia",
-            0,
-            actor("Russia", "RUS", Some("RUS"), None),
+        let events = code_actors(
+            sentence,
+            &[
+                ("Russia", "RUS", Some("RUS")),
+                ("Taliban", "TALIBAN", Some("AFG")),
+                ("U.S.", "USA", Some("USA")),
+            ],
         );
-        mention(&mut d, "Taliban", 0, taliban());
-        mention(
-            &mut d,
-            "U.S.",
-            0,
-            actor("United States", "USA", Some("USA"), None),
-        );
-        let events = code(&mut d);
         let e = find(&events, "RUS>TALIBAN 072");
-        assert_eq!(e.certainty, certainty, "{}", d.text);
+        assert_eq!(e.certainty, certainty, "{sentence}");
         let claimant = e.claimed_by.as_ref().map(|c| c.text.as_str());
         let expected = (certainty == Certainty::Reported).then_some("a U.S. official");
-        assert_eq!(claimant, expected, "{}", d.text);
+        assert_eq!(claimant, expected, "{sentence}");
     }
 }
 
