@@ -494,11 +494,12 @@ impl ArcEager {
         while !beam.iter().all(State::is_terminal) {
             // Score every unfinished state in one batch of lookups.
             all.clear();
+            let mut live = 0;
             for state in beam.iter().filter(|s| !s.is_terminal()) {
                 features(state, words, &mut one);
                 all.extend_from_slice(&one);
+                live += 1;
             }
-            let live = beam.iter().filter(|s| !s.is_terminal()).count();
             scores[..live * n_moves].iter_mut().for_each(|s| *s = 0);
             weights.score_groups(&all, one.len(), &mut scores, n_moves);
             candidates.clear();

@@ -231,7 +231,8 @@ impl Lookahead {
     }
 }
 
-/// The classes [`clause_without_finite_verb`] needs.
+/// The classes and word hashes [`clause_without_finite_verb`] needs, computed once
+/// per model rather than once per sentence.
 struct VerbClasses {
     /// PTB `VBD`, `VBP`, `VBZ` and `MD`.
     finite: Vec<bool>,
@@ -250,6 +251,12 @@ struct VerbClasses {
     past_participle: Option<u16>,
     past_tense: Option<u16>,
     present_third_person: Option<u16>,
+    /// Normalised forms of [`SAYING`].
+    saying: Vec<u64>,
+    /// The shape of a capitalised word ("Moscow").
+    capitalised: u64,
+    /// The 2-letter suffix feature of words in "-ed".
+    ends_in_ed: u64,
 }
 
 impl VerbClasses {
@@ -274,6 +281,9 @@ impl VerbClasses {
             past_participle: find("VERB\tVBN"),
             past_tense: find("VERB\tVBD"),
             present_third_person: find("VERB\tVBZ"),
+            saying: SAYING.iter().map(|verb| hash_str(verb)).collect(),
+            capitalised: hash_str("Xx"),
+            ends_in_ed: hash_str("ed") ^ 2,
         }
     }
 }
@@ -323,8 +333,6 @@ fn clause_without_finite_verb(
         return;
     }
     let is = |i: usize, class: &[bool]| tags.get(i).is_some_and(|&t| class[usize::from(t)]);
-    let capitalised = hash_str("Xx");
-    let ends_in_ed = hash_str("ed") ^ 2;
     // The first word is left alone: it has no subject before it ("Posted by ...").
     for &i in main_clause.iter().filter(|&&i| i > 0) {
         let tag = tags[i];
@@ -334,14 +342,14 @@ fn clause_without_finite_verb(
         let object_follows = is(i + 1, &verbs.phrase_start);
         let adjective_in_ed = news
             && Some(tag) == verbs.adjective
-            && words[i].suffix[1] == ends_in_ed
+            && words[i].suffix[1] == verbs.ends_in_ed
             && is(i - 1, &verbs.noun)
             && (object_follows || is(i + 1, &verbs.noun));
         let verb = if tag == participle || adjective_in_ed {
             Some(past)
         } else if news
             && Some(tag) == verbs.plural_noun
-            && (is(i - 1, &verbs.proper_noun) || words[i - 1].shape == capitalised)
+            && (is(i - 1, &verbs.proper_noun) || words[i - 1].shape == verbs.capitalised)
             && object_follows
         {
             verbs.present_third_person
@@ -410,7 +418,7 @@ fn closing_attribution(verbs: &VerbClasses, words: &[WordInfo], tags: &[u16]) ->
     let finite: Vec<usize> = (comma + 1..tags.len())
         .filter(|&i| verbs.finite[usize::from(tags[i])])
         .collect();
-    let saying = |i: usize| SAYING.iter().any(|verb| hash_str(verb) == words[i].norm);
+    let saying = |i: usize| verbs.saying.contains(&words[i].norm);
     (finite.len() == 1 && saying(finite[0])).then_some(comma)
 }
 

@@ -463,6 +463,23 @@ fn train_tagger_and_jackknife(
     (tagger, predicted)
 }
 
+/// Runs `run` for epochs 1..=`epochs`, each returning its dev LAS and weights, and
+/// keeps the (LAS, epoch, weights) of the best one (the earliest on a tie); `None`
+/// for no epochs.
+fn best_epoch(
+    epochs: usize,
+    mut run: impl FnMut(usize) -> (f64, Weights),
+) -> Option<(f64, usize, Weights)> {
+    let mut best: Option<(f64, usize, Weights)> = None;
+    for epoch in 1..=epochs {
+        let (las, weights) = run(epoch);
+        if best.as_ref().is_none_or(|b| las > b.0) {
+            best = Some((las, epoch, weights));
+        }
+    }
+    best
+}
+
 fn gold_tree(
     vocabulary: &Vocabulary,
     sentence: &ConlluSentence,
@@ -612,8 +629,7 @@ pub fn train(options: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Parser
 
     // The greedy model: local training with the dynamic oracle.
     let mut trainer = Trainer::default();
-    let mut best: Option<(f64, usize, Weights)> = None;
-    for epoch in 1..=options.parser_epochs {
+    let best = best_epoch(options.parser_epochs, |epoch| {
         let order = shuffled(trees.len(), &mut rng);
         arc_eager::train_epoch(
             &mut trainer,
@@ -630,14 +646,11 @@ pub fn train(options: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Parser
             "parser epoch {epoch}: dev UAS {uas:.2} LAS {las:.2} ({} features)",
             parser.greedy.feature_count()
         ));
-        if best.as_ref().is_none_or(|b| las > b.0) {
-            best = Some((
-                las,
-                epoch,
-                std::mem::replace(&mut parser.greedy, Weights::untrained()),
-            ));
-        }
-    }
+        (
+            las,
+            std::mem::replace(&mut parser.greedy, Weights::untrained()),
+        )
+    });
     drop(trainer);
     let at_least_one = |what: &str| TrainError::Treebank {
         path: options.treebank.display().to_string(),
@@ -659,8 +672,7 @@ pub fn train(options: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Parser
     // beam width of the accuracy mode.
     let width = Decoding::ACCURATE_WIDTH;
     let mut trainer = Trainer::default();
-    let mut best: Option<(f64, usize, Weights)> = None;
-    for epoch in 1..=options.beam_epochs {
+    let best = best_epoch(options.beam_epochs, |epoch| {
         let order = shuffled(trees.len(), &mut rng);
         let updated = arc_eager::train_epoch_beam(
             &mut trainer,
@@ -676,14 +688,11 @@ pub fn train(options: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Parser
             "beam epoch {epoch}: {updated} sentences updated; dev beam {width} UAS {uas:.2} LAS {las:.2} ({} features)",
             parser.beam.feature_count()
         ));
-        if best.as_ref().is_none_or(|b| las > b.0) {
-            best = Some((
-                las,
-                epoch,
-                std::mem::replace(&mut parser.beam, Weights::untrained()),
-            ));
-        }
-    }
+        (
+            las,
+            std::mem::replace(&mut parser.beam, Weights::untrained()),
+        )
+    });
     let (las, epoch, beam) = best.ok_or_else(|| at_least_one("beam_epochs"))?;
     parser.beam = beam;
     let (gold_uas, gold_las) = attachment(labels, &gold_tag_trees, |w| parser.parse_beam(w, width));
