@@ -27,6 +27,7 @@ mod lemma;
 mod model;
 mod paged;
 mod perceptron;
+mod punct;
 mod segment;
 mod tagger;
 pub mod train;
