@@ -245,6 +245,8 @@ struct VerbClasses {
     phrase_start: Vec<bool>,
     /// `WP`, `WDT`: "who", "which".
     relative: Vec<bool>,
+    /// `CC`: "and", "but", "or".
+    coordinator: Vec<bool>,
     comma: Option<u16>,
     adjective: Option<u16>,
     plural_noun: Option<u16>,
@@ -275,6 +277,7 @@ impl VerbClasses {
             proper_noun: with_xpos(&["NNP", "NNPS"]),
             phrase_start: with_xpos(&["DT", "PRP$", "CD"]),
             relative: with_xpos(&["WP", "WDT"]),
+            coordinator: with_xpos(&["CC"]),
             comma: find("PUNCT\t,"),
             adjective: find("ADJ\tJJ"),
             plural_noun: find("NOUN\tNNS"),
@@ -311,6 +314,11 @@ enum ClauseRule {
 /// - an adjective in "-ed" between a noun and its object: "Russia armed
 ///   separatists";
 /// - a plural noun between a name and a noun phrase: "Moscow arms the Taliban".
+///
+/// In news, a finite verb right after a coordinator is a second predicate and does
+/// not count: the first is then looked for before it, a participle with an object
+/// ("The Taliban, who weren't consulted, called the deal a betrayal and vowed to
+/// fight on").
 fn clause_without_finite_verb(
     verbs: &VerbClasses,
     words: &[WordInfo],
@@ -326,17 +334,23 @@ fn clause_without_finite_verb(
     } else {
         (0..tags.len()).collect()
     };
+    let is = |i: usize, class: &[bool]| tags.get(i).is_some_and(|&t| class[usize::from(t)]);
+    let second_predicate = |i: usize| news && i > 0 && is(i - 1, &verbs.coordinator);
+    let finite = |i: usize| verbs.finite[usize::from(tags[i])];
     if main_clause
         .iter()
-        .any(|&i| verbs.finite[usize::from(tags[i])])
+        .any(|&i| finite(i) && !second_predicate(i))
     {
         return;
     }
-    let is = |i: usize, class: &[bool]| tags.get(i).is_some_and(|&t| class[usize::from(t)]);
+    // Beside a second predicate, a participle is the first only with an object
+    // ("called the deal ... and vowed"), not in "Rebels armed by Iran attacked ...
+    // and fled".
+    let coordinated = main_clause.iter().any(|&i| finite(i));
     // The first word is left alone: it has no subject before it ("Posted by ...").
     for &i in main_clause.iter().filter(|&&i| i > 0) {
         let tag = tags[i];
-        if verbs.auxiliary[usize::from(tag)] {
+        if verbs.auxiliary[usize::from(tag)] || verbs.finite[usize::from(tag)] {
             return;
         }
         let object_follows = is(i + 1, &verbs.phrase_start);
@@ -345,7 +359,9 @@ fn clause_without_finite_verb(
             && words[i].suffix[1] == verbs.ends_in_ed
             && is(i - 1, &verbs.noun)
             && (object_follows || is(i + 1, &verbs.noun));
-        let verb = if tag == participle || adjective_in_ed {
+        let participle_verb =
+            tag == participle && (!coordinated || object_follows || is(i + 1, &verbs.noun));
+        let verb = if participle_verb || adjective_in_ed {
             Some(past)
         } else if news
             && Some(tag) == verbs.plural_noun

@@ -114,3 +114,21 @@ fn a_finite_verb_inside_a_which_clause_leaves_the_main_verb_to_find() {
     assert_eq!(analyses[7].xpos, "VBD", "{analyses:?}");
     assert_eq!(analyses[3].xpos, "VBZ", "{analyses:?}");
 }
+
+#[test]
+fn a_finite_verb_after_a_coordinator_leaves_the_first_predicate_to_find() {
+    // The tagger reads both "attacked" and "armed" as participles; "fled", after
+    // "and", is a second predicate, and the first is the participle with an object.
+    let words = [
+        "Rebels", "armed", "by", "Iran", "attacked", "the", "base", "and", "fled", ".",
+    ];
+    assert_clause(&words, 0, 4, 6);
+    let parser = Parser::shared().expect("the built-in model loads");
+    let analyses = parser.analyse(&words);
+    assert_eq!(analyses[1].xpos, "VBN", "{analyses:?}");
+    assert_eq!(
+        (analyses[8].head, analyses[8].deprel.as_str()),
+        (Some(4), "conj"),
+        "{analyses:?}"
+    );
+}
