@@ -1987,11 +1987,7 @@ impl Coder {
                 };
                 let e = &mut guest.event;
                 std::mem::swap(&mut e.source, &mut e.target);
-                e.cameo = visit.code.to_string();
-                e.root = visit.root().to_string();
-                e.plover = visit.plover.map(str::to_string);
-                e.quad_class = visit.quad_class();
-                e.goldstein = visit.goldstein;
+                recode(e, visit);
                 out.push(guest);
             }
         }
@@ -2057,11 +2053,7 @@ impl Coder {
             let mut event = act.clone();
             event.source = Some(claimant.clone());
             event.target = target;
-            event.cameo = cameo.code.to_string();
-            event.root = cameo.root().to_string();
-            event.plover = cameo.plover.map(str::to_string);
-            event.quad_class = cameo.quad_class();
-            event.goldstein = cameo.goldstein;
+            recode(&mut event, cameo);
             event.negated = false;
             event.certainty = said_frame.certainty();
             event.claimed_by = said_frame.claimant;
@@ -2717,6 +2709,16 @@ fn wrapped_code(code: &str, wrap: Wrap) -> Option<&'static str> {
         .to_string(),
     };
     ontology::lookup(&c).map(|c| c.code)
+}
+
+/// Gives `event` the code `cameo` and what follows from it (root, PLOVER category,
+/// quad class, Goldstein value).
+fn recode(event: &mut Event, cameo: &ontology::CameoCode) {
+    event.cameo = cameo.code.to_string();
+    event.root = cameo.root().to_string();
+    event.plover = cameo.plover.map(str::to_string);
+    event.quad_class = cameo.quad_class();
+    event.goldstein = cameo.goldstein;
 }
 
 /// Fills the sentence's children index and lowercased lemmas.
