@@ -350,7 +350,7 @@ fn clause_without_finite_verb(
     // The first word is left alone: it has no subject before it ("Posted by ...").
     for &i in main_clause.iter().filter(|&&i| i > 0) {
         let tag = tags[i];
-        if verbs.auxiliary[usize::from(tag)] || verbs.finite[usize::from(tag)] {
+        if verbs.auxiliary[usize::from(tag)] || finite(i) {
             return;
         }
         let object_follows = is(i + 1, &verbs.phrase_start);
@@ -431,11 +431,11 @@ fn main_clause_words(verbs: &VerbClasses, words: &[WordInfo], tags: &[u16]) -> V
 /// Where a closing attribution starts (its comma), if the sentence has one.
 fn closing_attribution(verbs: &VerbClasses, words: &[WordInfo], tags: &[u16]) -> Option<usize> {
     let comma = tags.iter().rposition(|&t| Some(t) == verbs.comma)?;
-    let finite: Vec<usize> = (comma + 1..tags.len())
-        .filter(|&i| verbs.finite[usize::from(tags[i])])
-        .collect();
-    let saying = |i: usize| verbs.saying.contains(&words[i].norm);
-    (finite.len() == 1 && saying(finite[0])).then_some(comma)
+    let mut finite = (comma + 1..tags.len()).filter(|&i| verbs.finite[usize::from(tags[i])]);
+    match (finite.next(), finite.next()) {
+        (Some(verb), None) => verbs.saying.contains(&words[verb].norm).then_some(comma),
+        _ => None,
+    }
 }
 
 /// The second pass's features for word `i`: the first pass's, plus the tags the
