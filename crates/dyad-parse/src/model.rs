@@ -168,13 +168,10 @@ impl Parser {
                 Decoding::Beam(width) => self.parser.parse_beam(&words, width),
             };
             if let Some(punct) = self.punct_label {
-                let mut marks = vec![false];
-                marks.extend(
-                    tags.iter()
-                        .zip(&labels[1..])
-                        .map(|(&t, &l)| l == punct && self.upos[usize::from(t)] == Upos::PUNCT),
-                );
-                crate::punct::attach_pairs(chunk, &marks, &mut heads);
+                let is_mark = |i: usize| {
+                    labels[i] == punct && self.upos[usize::from(tags[i - 1])] == Upos::PUNCT
+                };
+                crate::punct::attach_pairs(chunk, is_mark, &mut heads);
             }
             for (i, form) in chunk.iter().enumerate() {
                 let tag = usize::from(tags[i]);

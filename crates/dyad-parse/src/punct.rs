@@ -24,14 +24,18 @@ const PAIRS: [(&str, &str); 7] = [
 ];
 
 /// Re-attaches the bracket and quote pairs of one parsed sentence. `heads` is
-/// 1-based (index 0 unused; a head of 0 is the root); `marks[i]` says whether word
-/// `i` is a punctuation mark the parser labelled `punct`. A pair moves, both marks
-/// to the one word between them whose head lies outside, when there is exactly
-/// one such word and neither mark has dependents. Only leaves move, so the result
-/// is still a tree.
-pub(crate) fn attach_pairs(forms: &[&str], marks: &[bool], heads: &mut [usize]) {
-    let mut leaf = marks.to_vec();
-    leaf[0] = false;
+/// 1-based (index 0 unused; a head of 0 is the root); `is_mark(i)` says whether
+/// word `i` (1-based) is a punctuation mark the parser labelled `punct`. A pair
+/// moves, both marks to the one word between them whose head lies outside, when
+/// there is exactly one such word and neither mark has dependents. Only leaves
+/// move, so the result is still a tree. Sentences without an opening mark, most of
+/// them, cost one look at each form.
+pub(crate) fn attach_pairs(forms: &[&str], is_mark: impl Fn(usize) -> bool, heads: &mut [usize]) {
+    let opens = |form: &str| PAIRS.iter().any(|&(opening, _)| opening == form);
+    if !forms.iter().any(|f| opens(f)) {
+        return;
+    }
+    let mut leaf: Vec<bool> = (0..heads.len()).map(|i| i > 0 && is_mark(i)).collect();
     for &h in &heads[1..] {
         leaf[h] = false;
     }
@@ -49,7 +53,7 @@ pub(crate) fn attach_pairs(forms: &[&str], marks: &[bool], heads: &mut [usize]) 
                 heads[o] = top;
                 heads[c] = top;
             }
-        } else if PAIRS.iter().any(|&(opening, _)| opening == form) {
+        } else if opens(form) {
             open.push(c);
         }
     }
@@ -70,11 +74,10 @@ mod tests {
             })
             .collect();
         let forms: Vec<&str> = words.iter().map(|w| w.0).collect();
-        let mut marks = vec![false];
-        marks.extend(forms.iter().map(|f| !f.chars().any(char::is_alphanumeric)));
+        let is_mark = |i: usize| !forms[i - 1].chars().any(char::is_alphanumeric);
         let mut heads = vec![0];
         heads.extend(words.iter().map(|w| w.1));
-        attach_pairs(&forms, &marks, &mut heads);
+        attach_pairs(&forms, is_mark, &mut heads);
         heads[1..].to_vec()
     }
 
